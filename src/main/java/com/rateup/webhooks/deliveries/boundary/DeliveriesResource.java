@@ -1,0 +1,107 @@
+package com.rateup.webhooks.deliveries.boundary;
+
+import com.rateup.webhooks.deliveries.control.DeliveryDispatcher;
+import com.rateup.webhooks.deliveries.control.DeliveryPolicy;
+import com.rateup.webhooks.deliveries.control.Outbox;
+import com.rateup.webhooks.deliveries.entity.Delivery;
+import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
+import com.rateup.webhooks.platform.boundary.Problems;
+import com.rateup.webhooks.surveys.control.TeamSurveys;
+import com.rateup.webhooks.teams.boundary.TeamScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** The delivery log of a survey's webhook, and manual redelivery. */
+@Path("teams/{teamId}/surveys/{surveyId}/webhook/deliveries")
+@TeamScoped
+@SecurityRequirement(name = "team")
+@RequestScoped
+@Transactional
+@Produces(MediaType.APPLICATION_JSON)
+public class DeliveriesResource {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    TeamSurveys surveys;
+
+    @Inject
+    DeliveryPolicy policy;
+
+    @Inject
+    Event<Outbox.Enqueued> enqueued;
+
+    @PathParam("teamId")
+    String teamId;
+
+    @PathParam("surveyId")
+    String surveyId;
+
+    /** Newest first. */
+    @GET
+    public List<DeliveryView> list(
+            @QueryParam("status") @Pattern(regexp = "PENDING|DELIVERED|FAILED", message = "must be PENDING, DELIVERED or FAILED") String status,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        surveys.find(teamId, surveyId);
+        var query = status == null
+                ? em.createNamedQuery(Delivery.OF_SURVEY, Delivery.class)
+                : em.createNamedQuery(Delivery.OF_SURVEY_WITH_STATUS, Delivery.class)
+                        .setParameter("status", DeliveryStatus.valueOf(status));
+        return query.setParameter("surveyId", surveyId)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(DeliveryView::summary)
+                .toList();
+    }
+
+    @GET
+    @Path("{deliveryId}")
+    public DeliveryView get(@PathParam("deliveryId") String deliveryId) {
+        return DeliveryView.detail(existing(deliveryId));
+    }
+
+    /** Sends it again with the same {@code x-webhook-id} and a fresh round of attempts. */
+    @POST
+    @Path("{deliveryId}/redeliver")
+    public Response redeliver(@PathParam("deliveryId") String deliveryId) {
+        Delivery delivery = existing(deliveryId);
+        Instant now = Instant.now();
+        if (!delivery.redeliver(now)) {
+            throw Problems.conflict("delivery is being attempted right now; redeliver it once this round ends");
+        }
+        String owner = UUID.randomUUID().toString();
+        delivery.lease(owner, policy.leaseFrom(now));
+        enqueued.fire(new Outbox.Enqueued(delivery.id(), owner));
+        return Response.accepted(DeliveryView.detail(delivery)).build();
+    }
+
+    private Delivery existing(String deliveryId) {
+        surveys.find(teamId, surveyId);
+        Delivery delivery = em.find(Delivery.class, deliveryId);
+        if (delivery == null || !delivery.surveyId().equals(surveyId)) {
+            throw Problems.notFound("delivery");
+        }
+        return delivery;
+    }
+}

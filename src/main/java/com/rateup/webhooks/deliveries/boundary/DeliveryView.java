@@ -1,0 +1,35 @@
+package com.rateup.webhooks.deliveries.boundary;
+
+import com.rateup.webhooks.deliveries.entity.Delivery;
+import com.rateup.webhooks.deliveries.entity.DeliveryAttempt;
+import java.time.Instant;
+import java.util.List;
+
+/** A delivery in the log; {@code id} is the {@code x-webhook-id}. The payload only in the single view. */
+public record DeliveryView(String id, String responseId, String status, Instant createdAt, Instant nextAttemptAt,
+        Instant completedAt, List<AttemptView> attempts, String payload) {
+
+    static DeliveryView summary(Delivery delivery) {
+        return of(delivery, false);
+    }
+
+    static DeliveryView detail(Delivery delivery) {
+        return of(delivery, true);
+    }
+
+    private static DeliveryView of(Delivery delivery, boolean detail) {
+        return new DeliveryView(delivery.id(), delivery.responseId(), delivery.status().name(), delivery.createdAt(),
+                delivery.nextAttemptAt(), delivery.completedAt(),
+                delivery.attempts().stream().map(a -> AttemptView.of(a, detail)).toList(),
+                detail ? delivery.payload() : null);
+    }
+
+    public record AttemptView(int number, Instant startedAt, long durationMs, Integer statusCode, String error,
+            String responseExcerpt) {
+
+        static AttemptView of(DeliveryAttempt attempt, boolean detail) {
+            return new AttemptView(attempt.number(), attempt.startedAt(), attempt.durationMs(), attempt.statusCode(),
+                    attempt.error(), detail ? attempt.responseExcerpt() : null);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package com.rateup.webhooks.deliveries.boundary;
+
+import com.rateup.webhooks.deliveries.control.DeliveryAttempts;
+import com.rateup.webhooks.deliveries.control.Outgoing;
+import com.rateup.webhooks.deliveries.control.PayloadWriter;
+import com.rateup.webhooks.deliveries.entity.AttemptResult;
+import com.rateup.webhooks.platform.boundary.Problems;
+import com.rateup.webhooks.surveys.control.TeamSurveys;
+import com.rateup.webhooks.surveys.entity.Survey;
+import com.rateup.webhooks.teams.boundary.TeamScoped;
+import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
+import com.rateup.webhooks.webhooks.entity.Webhook;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/**
+ * "Send test event": one signed POST of a sample payload, right now, with its outcome in the
+ * answer. Not stored and not retried; the request waits for it (bounded by the timeout).
+ */
+@Path("teams/{teamId}/surveys/{surveyId}/webhook/test")
+@TeamScoped
+@SecurityRequirement(name = "team")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TestDeliveryResource {
+
+    @Inject
+    TeamSurveys surveys;
+
+    @Inject
+    SurveyWebhooks webhooks;
+
+    @Inject
+    DeliveryAttempts attempts;
+
+    @PathParam("teamId")
+    String teamId;
+
+    @PathParam("surveyId")
+    String surveyId;
+
+    @POST
+    public TestOutcome send() {
+        Survey survey = surveys.find(teamId, surveyId);
+        Webhook webhook = webhooks.of(surveyId).orElseThrow(() -> Problems.notFound("webhook"));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String id = UUID.randomUUID().toString();
+        AttemptResult result = attempts.attempt(new Outgoing(id, webhook.url(), PayloadWriter.sample(survey, now), now,
+                webhook.signingSecrets(now)));
+        return new TestOutcome(id, result.succeeded(), result.statusCode(), result.durationMs(), result.error(),
+                result.excerpt());
+    }
+
+    public record TestOutcome(String webhookId, boolean delivered, Integer statusCode, long durationMs, String error,
+            String responseExcerpt) {
+    }
+}

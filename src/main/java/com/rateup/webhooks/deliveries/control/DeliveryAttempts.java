@@ -1,0 +1,82 @@
+package com.rateup.webhooks.deliveries.control;
+
+import com.rateup.webhooks.deliveries.entity.AttemptResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+/**
+ * Runs a delivery's attempts on the calling (dispatcher) thread until one succeeds or the round
+ * is used up.
+ */
+@ApplicationScoped
+public class DeliveryAttempts {
+
+    @Inject
+    DeliveryStore store;
+
+    @Inject
+    WebhookPoster poster;
+
+    @Inject
+    DeliveryPolicy policy;
+
+    /**
+     * One attempt per invocation; a failed attempt throws {@link AttemptFailed} and {@code @Retry}
+     * invokes it again. {@code @Retry}'s own delay is constant, so it is zero here and the growing,
+     * jittered interval is the delivery's stored {@code nextAttemptAt}, which the next invocation
+     * waits for: a restart resumes the same schedule. {@code maxRetries} is
+     * {@code rateup.delivery.max-retries} (microprofile-config.properties); the stored attempt count
+     * bounds the attempts across restarts as well.
+     */
+    @Retry(maxRetries = 3, delay = 0, jitter = 0, maxDuration = 1, durationUnit = ChronoUnit.DAYS,
+            retryOn = AttemptFailed.class)
+    public void deliver(String deliveryId, String owner) {
+        var turn = store.nextTurn(deliveryId, owner);
+        if (turn.isEmpty()) {
+            return;
+        }
+        waitUntil(turn.get().due());
+        AttemptResult result = attempt(turn.get().outgoing());
+        if (store.recordAndContinue(deliveryId, owner, result)) {
+            throw new AttemptFailed(deliveryId);
+        }
+    }
+
+    /** Posts now, outside any retry or backoff: the admin's "send test event". */
+    public AttemptResult attempt(Outgoing outgoing) {
+        Instant startedAt = Instant.now();
+        try {
+            return poster.post(outgoing);
+        } catch (TimeoutException e) {
+            long elapsed = Duration.between(startedAt, Instant.now()).toMillis();
+            return AttemptResult.failed(startedAt, elapsed, "no answer within " + policy.timeoutMs() + " ms");
+        }
+    }
+
+    private static void waitUntil(Instant due) {
+        long waitMs = Duration.between(Instant.now(), due).toMillis();
+        if (waitMs <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(waitMs);
+        } catch (InterruptedException e) {
+            // shutting down: the lease runs out and the sweep of this or another instance resumes it
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the next attempt", e);
+        }
+    }
+
+    /** A failed attempt that is to be retried. */
+    public static class AttemptFailed extends RuntimeException {
+
+        AttemptFailed(String deliveryId) {
+            super("attempt of delivery " + deliveryId + " failed; retrying", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package com.rateup.webhooks.deliveries.control;
+
+import com.rateup.webhooks.deliveries.entity.Delivery;
+import com.rateup.webhooks.responses.entity.ResponseSubmitted;
+import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Turns a submitted response into a delivery row in the intake's own transaction (so the
+ * response is never stored without it), and dispatches it only after that transaction commits.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SurveyWebhooks webhooks;
+
+    @Inject
+    DeliveryPolicy policy;
+
+    @Inject
+    Event<Enqueued> enqueued;
+
+    @Inject
+    DeliveryDispatcher dispatcher;
+
+    void enqueue(@Observes ResponseSubmitted submitted) {
+        var survey = submitted.survey();
+        webhooks.of(survey.id()).filter(w -> w.enabled()).ifPresent(webhook -> {
+            String owner = UUID.randomUUID().toString();
+            Delivery delivery = new Delivery(survey.teamId(), survey.id(), submitted.response().id(),
+                    PayloadWriter.payload(survey, submitted.response()), submitted.response().createdAt(),
+                    owner, policy.leaseFrom(Instant.now()));
+            em.flush(); // the delivery references the response by a plain column, which JPA does not order inserts by
+            em.persist(delivery);
+            enqueued.fire(new Enqueued(delivery.id(), owner));
+        });
+    }
+
+    void dispatchAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Enqueued delivery) {
+        dispatcher.dispatch(delivery.deliveryId(), delivery.owner());
+    }
+
+    /** A delivery stored in the current transaction, leased to {@code owner}. */
+    public record Enqueued(String deliveryId, String owner) {
+    }
+}

@@ -1,0 +1,119 @@
+package com.rateup.webhooks.deliveries.control;
+
+import com.rateup.webhooks.deliveries.entity.AttemptResult;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/**
+ * Makes one signed POST. The JAX-RS client is built once and shared, so connections are reused.
+ * Its own connect and read timeouts end a blocking call, because {@code @Timeout} cannot
+ * interrupt one; {@code @Timeout} then declares an attempt that still ran over as failed.
+ */
+@ApplicationScoped
+public class WebhookPoster {
+
+    static final int EXCERPT_BYTES = 4096;
+
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.timeout-ms", defaultValue = "5000")
+    long timeoutMs;
+
+    @Inject
+    @ConfigProperty(name = "rateup.version", defaultValue = "dev")
+    String version;
+
+    private Client client;
+
+    @PostConstruct
+    void open() {
+        client = ClientBuilder.newBuilder()
+                .connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
+                .readTimeout(timeoutMs, TimeUnit.MILLISECONDS)
+                // a redirect is a failed attempt (DESIGN 4): following one could also lead to an internal address
+                .property("jersey.config.client.followRedirects", false)
+                .build();
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    /** Declares the attempt failed at {@code rateup.delivery.timeout-ms} (mapped in microprofile-config.properties). */
+    @Timeout(5000)
+    public AttemptResult post(Outgoing delivery) {
+        byte[] body = delivery.body();
+        long timestamp = Instant.now().getEpochSecond();
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        try (Response response = client.target(delivery.url())
+                .request()
+                .header("User-Agent", "rateup-webhooks/" + version)
+                .header("x-webhook-id", delivery.deliveryId())
+                .header("x-rateup-triggered-at", PayloadWriter.timestamp(delivery.triggeredAt()))
+                .header("x-rateup-signature", Signatures.rateup(delivery.secrets().get(0), body))
+                .header("webhook-id", delivery.deliveryId())
+                .header("webhook-timestamp", timestamp)
+                .header("webhook-signature", Signatures.standard(delivery.secrets(), delivery.deliveryId(), timestamp, body))
+                .post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE))) {
+            String excerpt = excerptOf(response);
+            return AttemptResult.answered(startedAt, elapsedMs(start), response.getStatus(), excerpt);
+        } catch (ProcessingException e) {
+            return AttemptResult.failed(startedAt, elapsedMs(start), describe(e));
+        }
+    }
+
+    long elapsedMs(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+
+    /** Reads no more than the excerpt, so a huge or endless answer costs nothing more. */
+    private static String excerptOf(Response response) {
+        if (!response.hasEntity()) {
+            return null;
+        }
+        try (InputStream in = response.readEntity(InputStream.class)) {
+            byte[] start = in.readNBytes(EXCERPT_BYTES);
+            return start.length == 0 ? null : new String(start, StandardCharsets.UTF_8);
+        } catch (IOException | ProcessingException e) {
+            return null;
+        }
+    }
+
+    private String describe(ProcessingException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        if (cause instanceof SocketTimeoutException) {
+            return "no answer within " + timeoutMs + " ms";
+        }
+        if (cause instanceof ConnectException) {
+            return "connection refused";
+        }
+        if (cause instanceof UnknownHostException) {
+            return "unknown host";
+        }
+        if (cause instanceof SSLException) {
+            return "TLS error: " + cause.getMessage();
+        }
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

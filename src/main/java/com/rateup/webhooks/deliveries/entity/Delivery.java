@@ -1,0 +1,226 @@
+package com.rateup.webhooks.deliveries.entity;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One event to deliver to a survey's webhook: the outbox row. Its id is the {@code x-webhook-id}
+ * receivers de-duplicate on, and its payload is frozen when the response is submitted.
+ *
+ * <p>Whoever holds the lease ({@code leaseOwner} until {@code leaseUntil}) is the only one
+ * allowed to attempt it; a lease that runs out (its holder crashed) frees it for the sweep.
+ */
+@Entity
+@Table(name = "delivery")
+@NamedQuery(name = Delivery.DUE,
+        query = "select d.id from Delivery d where d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING"
+                + " and d.nextAttemptAt <= :now and (d.leaseUntil is null or d.leaseUntil < :now)"
+                + " and exists (select w.id from Webhook w where w.surveyId = d.surveyId and w.state = com.rateup.webhooks.webhooks.entity.WebhookState.ENABLED)"
+                + " order by d.nextAttemptAt")
+@NamedQuery(name = Delivery.CLAIM,
+        query = "update Delivery d set d.leaseOwner = :owner, d.leaseUntil = :until, d.version = d.version + 1"
+                + " where d.id = :id and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING"
+                + " and (d.leaseUntil is null or d.leaseUntil < :now)")
+@NamedQuery(name = Delivery.OF_SURVEY,
+        query = "select d from Delivery d where d.surveyId = :surveyId order by d.createdAt desc, d.id desc")
+@NamedQuery(name = Delivery.OF_SURVEY_WITH_STATUS,
+        query = "select d from Delivery d where d.surveyId = :surveyId and d.status = :status order by d.createdAt desc, d.id desc")
+public class Delivery {
+
+    public static final String DUE = "Delivery.due";
+    public static final String CLAIM = "Delivery.claim";
+    public static final String OF_SURVEY = "Delivery.ofSurvey";
+    public static final String OF_SURVEY_WITH_STATUS = "Delivery.ofSurveyWithStatus";
+
+    @Id
+    private String id;
+
+    @Column(name = "team_id")
+    private String teamId;
+
+    @Column(name = "survey_id")
+    private String surveyId;
+
+    @Column(name = "response_id")
+    private String responseId;
+
+    private String payload;
+
+    @Column(name = "triggered_at")
+    private Instant triggeredAt;
+
+    @Enumerated(EnumType.STRING)
+    private DeliveryStatus status;
+
+    /** Attempts since it was enqueued or last redelivered by hand; bounds the automatic ones. */
+    @Column(name = "round_attempts")
+    private int roundAttempts;
+
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
+    @Column(name = "lease_owner")
+    private String leaseOwner;
+
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "completed_at")
+    private Instant completedAt;
+
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "delivery", cascade = CascadeType.ALL)
+    @OrderBy("number")
+    private List<DeliveryAttempt> attempts = new ArrayList<>();
+
+    protected Delivery() {
+    }
+
+    /** A delivery due now and leased to {@code owner}, who dispatches it right after commit. */
+    public Delivery(String teamId, String surveyId, String responseId, String payload, Instant triggeredAt,
+            String owner, Instant leaseUntil) {
+        this.id = UUID.randomUUID().toString();
+        this.teamId = teamId;
+        this.surveyId = surveyId;
+        this.responseId = responseId;
+        this.payload = payload;
+        this.triggeredAt = triggeredAt;
+        this.status = DeliveryStatus.PENDING;
+        this.createdAt = Instant.now();
+        this.nextAttemptAt = createdAt;
+        this.leaseOwner = owner;
+        this.leaseUntil = leaseUntil;
+    }
+
+    public boolean leasedTo(String owner) {
+        return status == DeliveryStatus.PENDING && owner.equals(leaseOwner);
+    }
+
+    public void lease(String owner, Instant until) {
+        leaseOwner = owner;
+        leaseUntil = until;
+    }
+
+    public void extendLease(Instant until) {
+        leaseUntil = until;
+    }
+
+    /**
+     * Records an attempt. On failure the delivery stays pending, due after {@code backoff}, unless
+     * it has had {@code maxAttempts} in this round.
+     */
+    public void record(AttemptResult result, int maxAttempts, Duration backoff) {
+        roundAttempts++;
+        attempts.add(new DeliveryAttempt(this, attempts.size() + 1, result));
+        Instant now = Instant.now();
+        if (result.succeeded()) {
+            complete(DeliveryStatus.DELIVERED, now);
+        } else if (roundAttempts >= maxAttempts) {
+            complete(DeliveryStatus.FAILED, now);
+        } else {
+            nextAttemptAt = now.plus(backoff);
+        }
+    }
+
+    /** Ends it without an attempt, e.g. because its webhook was removed. */
+    public void abandon() {
+        complete(DeliveryStatus.FAILED, Instant.now());
+    }
+
+    /** Gives up the lease so the sweep may pick it up later (e.g. its webhook is disabled for now). */
+    public void release() {
+        leaseOwner = null;
+        leaseUntil = null;
+    }
+
+    /** Sends it again with a fresh round of attempts, same id; only when nobody is working on it. */
+    public boolean redeliver(Instant now) {
+        if (status == DeliveryStatus.PENDING && leaseUntil != null && leaseUntil.isAfter(now)) {
+            return false;
+        }
+        status = DeliveryStatus.PENDING;
+        roundAttempts = 0;
+        nextAttemptAt = now;
+        completedAt = null;
+        release();
+        return true;
+    }
+
+    private void complete(DeliveryStatus outcome, Instant now) {
+        status = outcome;
+        completedAt = now;
+        nextAttemptAt = null;
+        release();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String teamId() {
+        return teamId;
+    }
+
+    public String surveyId() {
+        return surveyId;
+    }
+
+    public String responseId() {
+        return responseId;
+    }
+
+    public String payload() {
+        return payload;
+    }
+
+    public Instant triggeredAt() {
+        return triggeredAt;
+    }
+
+    public DeliveryStatus status() {
+        return status;
+    }
+
+    public int attemptCount() {
+        return attempts.size();
+    }
+
+    public int attemptCountInRound() {
+        return roundAttempts;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant completedAt() {
+        return completedAt;
+    }
+
+    public List<DeliveryAttempt> attempts() {
+        return List.copyOf(attempts);
+    }
+}

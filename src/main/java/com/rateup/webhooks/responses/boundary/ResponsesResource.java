@@ -1,0 +1,94 @@
+package com.rateup.webhooks.responses.boundary;
+
+import com.rateup.webhooks.platform.boundary.Problems;
+import com.rateup.webhooks.platform.control.JavaScriptJson;
+import com.rateup.webhooks.responses.entity.ResponseSubmitted;
+import com.rateup.webhooks.responses.entity.SurveyResponse;
+import com.rateup.webhooks.surveys.entity.Question;
+import com.rateup.webhooks.surveys.entity.Survey;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The only anonymous write: respondents (or the channel that collected their answers) submit here. */
+@Path("surveys/{surveyId}/responses")
+@RequestScoped
+@Transactional
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ResponsesResource {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Event<ResponseSubmitted> submitted;
+
+    @POST
+    public Response submit(@PathParam("surveyId") String surveyId, @NotNull @Valid Submission submission) {
+        Survey survey = em.find(Survey.class, surveyId);
+        if (survey == null) {
+            throw Problems.notFound("survey");
+        }
+        SurveyResponse response = new SurveyResponse(survey, submission.phone(), submission.language());
+        List<String> problems = new ArrayList<>();
+        Set<String> answered = new HashSet<>();
+        for (int i = 0; i < submission.answers().size(); i++) {
+            AnswerInput answer = submission.answers().get(i);
+            String field = "answers[" + i + "]";
+            Optional<Question> question = survey.question(answer.questionId());
+            if (question.isEmpty()) {
+                problems.add(field + ".questionId: no such question in this survey");
+            } else if (!answered.add(answer.questionId())) {
+                problems.add(field + ".questionId: question answered twice");
+            } else {
+                question.get().type().problemWith(answer.response()).ifPresentOrElse(
+                        problem -> problems.add(field + ".response: " + problem),
+                        () -> response.answer(question.get(), JavaScriptJson.stringify(orNull(answer.response()))));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw Problems.badRequest("validation failed", problems);
+        }
+        em.persist(response);
+        submitted.fire(new ResponseSubmitted(survey, response));
+        return Response.status(Response.Status.CREATED).entity(new Accepted(response.id())).build();
+    }
+
+    private static JsonValue orNull(JsonValue value) {
+        return value == null ? JsonValue.NULL : value;
+    }
+
+    public record Submission(
+            @Size(max = 32) @Pattern(regexp = "\\+?[0-9]{3,20}", message = "must be a phone number in digits") String phone,
+            @Size(max = 35) @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", message = "must be a language tag such as en or pt-BR") String language,
+            @NotNull @Size(max = 200) List<@NotNull @Valid AnswerInput> answers) {
+    }
+
+    public record AnswerInput(@NotBlank @Size(max = 36) String questionId, JsonValue response) {
+    }
+
+    public record Accepted(String id) {
+    }
+}

@@ -1,0 +1,103 @@
+package com.rateup.webhooks.surveys.entity;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Entity
+@Table(name = "survey")
+@NamedQuery(name = Survey.OF_TEAM,
+        query = "select s from Survey s where s.teamId = :teamId order by s.createdAt, s.id")
+@NamedQuery(name = Survey.OF_TEAM_AND_KIND,
+        query = "select s from Survey s where s.teamId = :teamId and s.kind = :kind order by s.createdAt, s.id")
+public class Survey {
+
+    public static final String OF_TEAM = "Survey.ofTeam";
+    public static final String OF_TEAM_AND_KIND = "Survey.ofTeamAndKind";
+
+    @Id
+    private String id;
+
+    @Column(name = "team_id")
+    private String teamId;
+
+    @Enumerated(EnumType.STRING)
+    private SurveyKind kind;
+
+    private String title;
+
+    private String tag;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @OneToMany(mappedBy = "survey", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<Question> questions = new ArrayList<>();
+
+    protected Survey() {
+    }
+
+    public Survey(String teamId, SurveyKind kind, String title, String tag) {
+        this.id = UUID.randomUUID().toString();
+        this.teamId = teamId;
+        this.kind = kind;
+        this.title = title;
+        this.tag = tag;
+        this.createdAt = Instant.now();
+    }
+
+    public Question addQuestion(QuestionType type, String title) {
+        Question question = new Question(this, questions.size(), type, title);
+        questions.add(question);
+        return question;
+    }
+
+    public Optional<Question> question(String questionId) {
+        return questions.stream().filter(q -> q.id().equals(questionId)).findFirst();
+    }
+
+    public boolean belongsTo(String team) {
+        return teamId.equals(team);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String teamId() {
+        return teamId;
+    }
+
+    public SurveyKind kind() {
+        return kind;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String tag() {
+        return tag;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public List<Question> questions() {
+        return List.copyOf(questions);
+    }
+}

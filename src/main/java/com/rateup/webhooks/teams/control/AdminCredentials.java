@@ -1,0 +1,88 @@
+package com.rateup.webhooks.teams.control;
+
+import jakarta.annotation.PostConstruct;
+import com.rateup.webhooks.teams.entity.PlatformSetting;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The platform administrator's credentials: {@code rateup.admin.password} when configured;
+ * otherwise a password generated at the first start, logged that once, and kept only as a
+ * PBKDF2 hash in the database so it survives restarts.
+ */
+@Singleton
+@Startup
+@DependsOn("Migrations")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // read-only after startup
+public class AdminCredentials {
+
+    private static final Logger LOG = Logger.getLogger(AdminCredentials.class.getName());
+    private static final String SETTING = "admin.password-hash";
+
+    @Inject
+    @ConfigProperty(name = "rateup.admin.username", defaultValue = "admin")
+    String username;
+
+    @Inject
+    @ConfigProperty(name = "rateup.admin.password")
+    Optional<String> configuredPassword;
+
+    @Inject
+    Pbkdf2PasswordHash passwordHash;
+
+    @PersistenceContext
+    EntityManager em;
+
+    private String storedHash;
+
+    @PostConstruct
+    void init() {
+        passwordHash.initialize(Map.of("Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+                "Pbkdf2PasswordHash.Iterations", "210000"));
+        if (configuredPassword.filter(p -> !p.isBlank()).isPresent()) {
+            return;
+        }
+        PlatformSetting setting = em.find(PlatformSetting.class, SETTING);
+        if (setting == null) {
+            String generated = generatePassword();
+            setting = new PlatformSetting(SETTING, passwordHash.generate(generated.toCharArray()));
+            em.persist(setting);
+            LOG.warning("Generated the administrator password (shown once): user '" + username + "', password '"
+                    + generated + "'. Set rateup.admin.password to choose your own.");
+        }
+        storedHash = setting.value();
+    }
+
+    public boolean matches(String givenUser, String givenPassword) {
+        boolean userMatches = MessageDigest.isEqual(bytes(username), bytes(givenUser));
+        boolean passwordMatches = configuredPassword.filter(p -> !p.isBlank())
+                .map(p -> MessageDigest.isEqual(bytes(p), bytes(givenPassword)))
+                .orElseGet(() -> passwordHash.verify(givenPassword.toCharArray(), storedHash));
+        return userMatches & passwordMatches;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String generatePassword() {
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+}

@@ -1,0 +1,111 @@
+package com.rateup.webhooks.webhooks.boundary;
+
+import com.rateup.webhooks.platform.boundary.Problems;
+import com.rateup.webhooks.surveys.control.TeamSurveys;
+import com.rateup.webhooks.teams.boundary.TeamScoped;
+import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
+import com.rateup.webhooks.webhooks.entity.Webhook;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+@Path("teams/{teamId}/surveys/{surveyId}/webhook")
+@TeamScoped
+@SecurityRequirement(name = "team")
+@RequestScoped
+@Transactional
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WebhookResource {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    TeamSurveys surveys;
+
+    @Inject
+    SurveyWebhooks webhooks;
+
+    @Inject
+    @ConfigProperty(name = "rateup.webhook.secret-grace-hours", defaultValue = "24")
+    long secretGraceHours;
+
+    @PathParam("teamId")
+    String teamId;
+
+    @PathParam("surveyId")
+    String surveyId;
+
+    @GET
+    public WebhookView get() {
+        return WebhookView.of(existing());
+    }
+
+    /** Creates the webhook (with a new secret; 201) or changes its URL and switch (200); the secret stays. */
+    @PUT
+    public Response put(@NotNull @Valid WebhookSettings settings) {
+        surveys.find(teamId, surveyId);
+        var url = EndpointUrl.Validator.parse(settings.url());
+        boolean enabled = settings.enabled() == null || settings.enabled();
+        return webhooks.of(surveyId).map(webhook -> {
+            webhook.change(url, enabled);
+            return Response.ok(WebhookView.of(webhook)).build();
+        }).orElseGet(() -> {
+            Webhook webhook = new Webhook(surveyId, url, enabled);
+            em.persist(webhook);
+            return Response.status(Response.Status.CREATED).entity(WebhookView.of(webhook)).build();
+        });
+    }
+
+    @DELETE
+    public Response delete() {
+        em.remove(existing());
+        return Response.noContent().build();
+    }
+
+    /** Replaces the secret; the previous one keeps signing the Standard Webhooks header for a grace period. */
+    @POST
+    @Path("secret")
+    public WebhookView rotateSecret() {
+        Webhook webhook = existing();
+        webhook.rotateSecret(Duration.ofHours(secretGraceHours));
+        return WebhookView.of(webhook);
+    }
+
+    private Webhook existing() {
+        surveys.find(teamId, surveyId);
+        return webhooks.of(surveyId).orElseThrow(() -> Problems.notFound("webhook"));
+    }
+
+    public record WebhookSettings(@NotBlank @EndpointUrl String url, Boolean enabled) {
+    }
+
+    public record WebhookView(String url, boolean enabled, String secret, Instant previousSecretExpiresAt,
+            Instant secretRotatedAt, Instant createdAt, Instant updatedAt) {
+
+        static WebhookView of(Webhook webhook) {
+            return new WebhookView(webhook.url().toString(), webhook.enabled(), webhook.secret(),
+                    webhook.previousSecretExpiresAt(), webhook.secretRotatedAt(), webhook.createdAt(), webhook.updatedAt());
+        }
+    }
+}
