@@ -82,6 +82,11 @@ public final class Api {
         return send(method, path, authorization, "application/json", body == null ? null : body.toString());
     }
 
+    /** A body-less call with the team's token. */
+    public Reply call(Team team, String method, String path) {
+        return send(method, path, bearer(team.token()), null, null);
+    }
+
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
@@ -131,11 +136,11 @@ public final class Api {
     }
 
     public JsonArray deliveries(Team team, String surveyId) {
-        return send("GET", webhookPath(team, surveyId) + "/deliveries", bearer(team.token()), null).array();
+        return call(team, "GET", webhookPath(team, surveyId) + "/deliveries").array();
     }
 
     public JsonObject delivery(Team team, String surveyId, String deliveryId) {
-        return send("GET", webhookPath(team, surveyId) + "/deliveries/" + deliveryId, bearer(team.token()), null).object();
+        return call(team, "GET", webhookPath(team, surveyId) + "/deliveries/" + deliveryId).object();
     }
 
     public static String webhookPath(Team team, String surveyId) {

@@ -50,6 +50,9 @@ public class WebhookPoster {
                 .readTimeout(timeoutMs, TimeUnit.MILLISECONDS)
                 // a redirect is a failed attempt (DESIGN 4): following one could also lead to an internal address
                 .property("jersey.config.client.followRedirects", false)
+                // streamed with its length: HttpURLConnection (Jersey's default connector) silently re-sends a
+                // buffered POST whose connection fails, which would be an unrecorded duplicate delivery
+                .property("jersey.config.client.httpUrlConnector.useFixedLengthStreaming", true)
                 .build();
     }
 
@@ -68,6 +71,7 @@ public class WebhookPoster {
         try (Response response = client.target(delivery.url())
                 .request()
                 .header("User-Agent", "rateup-webhooks/" + version)
+                .header("Content-Length", body.length)
                 .header("x-webhook-id", delivery.deliveryId())
                 .header("x-rateup-triggered-at", PayloadWriter.timestamp(delivery.triggeredAt()))
                 .header("x-rateup-signature", Signatures.rateup(delivery.secrets().get(0), body))
