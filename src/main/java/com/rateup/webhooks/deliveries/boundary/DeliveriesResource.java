@@ -14,9 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -40,6 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 public class DeliveriesResource {
 
+    static final int MAX_LIMIT = 500;
+
     @PersistenceContext
     EntityManager em;
 
@@ -61,13 +60,18 @@ public class DeliveriesResource {
     /** Newest first. */
     @GET
     public List<DeliveryView> list(
-            @QueryParam("status") @Pattern(regexp = "PENDING|DELIVERED|FAILED", message = "must be PENDING, DELIVERED or FAILED") String status,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+            @QueryParam("status") String statusName,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        // checked here, not with @Min/@Max: those on a query parameter crash Payara's OpenAPI generator (6.2025.10)
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw Problems.badRequest("validation failed", "limit: must be from 1 to " + MAX_LIMIT);
+        }
+        DeliveryStatus status = Problems.optionalEnum(DeliveryStatus.class, "status", statusName);
         surveys.find(teamId, surveyId);
         var query = status == null
                 ? em.createNamedQuery(Delivery.OF_SURVEY, Delivery.class)
                 : em.createNamedQuery(Delivery.OF_SURVEY_WITH_STATUS, Delivery.class)
-                        .setParameter("status", DeliveryStatus.valueOf(status));
+                        .setParameter("status", status);
         return query.setParameter("surveyId", surveyId)
                 .setMaxResults(limit)
                 .getResultStream()

@@ -20,6 +20,31 @@ public final class Problems {
         return of(Status.BAD_REQUEST, error, details);
     }
 
+    /**
+     * The request body, which must be present. Checked here rather than with {@code @NotNull} on the
+     * parameter: Payara's OpenAPI generator (6.2025.10) fails on any constrained parameter that
+     * is not a path parameter.
+     */
+    public static <T> T required(T body) {
+        if (body == null) {
+            throw badRequest("validation failed", "body: must not be null");
+        }
+        return body;
+    }
+
+    /** The enum constant a query parameter names, or 400 naming the allowed values; null when absent. */
+    public static <E extends Enum<E>> E optionalEnum(Class<E> type, String parameter, String value) {
+        if (value == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        throw badRequest("validation failed", parameter + ": must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+
     public static WebApplicationException notFound(String what) {
         return of(Status.NOT_FOUND, what + " not found", List.of());
     }

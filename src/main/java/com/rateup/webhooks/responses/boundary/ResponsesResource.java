@@ -46,26 +46,27 @@ public class ResponsesResource {
     Event<ResponseSubmitted> submitted;
 
     @POST
-    public Response submit(@PathParam("surveyId") String surveyId, @NotNull @Valid Submission submission) {
+    public Response submit(@PathParam("surveyId") String surveyId, @Valid Submission submission) {
+        Problems.required(submission);
         Survey survey = em.find(Survey.class, surveyId);
         if (survey == null) {
             throw Problems.notFound("survey");
         }
-        SurveyResponse response = new SurveyResponse(survey, submission.phone(), submission.language());
+        SurveyResponse response = new SurveyResponse(survey, submission.phone, submission.language);
         List<String> problems = new ArrayList<>();
         Set<String> answered = new HashSet<>();
-        for (int i = 0; i < submission.answers().size(); i++) {
-            AnswerInput answer = submission.answers().get(i);
+        for (int i = 0; i < submission.answers.size(); i++) {
+            AnswerInput answer = submission.answers.get(i);
             String field = "answers[" + i + "]";
-            Optional<Question> question = survey.question(answer.questionId());
+            Optional<Question> question = survey.question(answer.questionId);
             if (question.isEmpty()) {
                 problems.add(field + ".questionId: no such question in this survey");
-            } else if (!answered.add(answer.questionId())) {
+            } else if (!answered.add(answer.questionId)) {
                 problems.add(field + ".questionId: question answered twice");
             } else {
-                question.get().type().problemWith(answer.response()).ifPresentOrElse(
+                question.get().type().problemWith(answer.response).ifPresentOrElse(
                         problem -> problems.add(field + ".response: " + problem),
-                        () -> response.answer(question.get(), JavaScriptJson.stringify(orNull(answer.response()))));
+                        () -> response.answer(question.get(), JavaScriptJson.stringify(orNull(answer.response))));
             }
         }
         if (!problems.isEmpty()) {
@@ -80,13 +81,30 @@ public class ResponsesResource {
         return value == null ? JsonValue.NULL : value;
     }
 
-    public record Submission(
-            @Size(max = 32) @Pattern(regexp = "\\+?[0-9]{3,20}", message = "must be a phone number in digits") String phone,
-            @Size(max = 35) @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", message = "must be a language tag such as en or pt-BR") String language,
-            @NotNull @Size(max = 200) List<@NotNull @Valid AnswerInput> answers) {
+    /** Classes, not records: see {@link Problems#required}. Unknown fields are ignored. */
+    public static class Submission {
+
+        @Size(max = 32)
+        @Pattern(regexp = "\\+?[0-9]{3,20}", message = "must be a phone number in digits")
+        public String phone;
+
+        @Size(max = 35)
+        @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", message = "must be a language tag such as en or pt-BR")
+        public String language;
+
+        @NotNull
+        @Size(max = 200)
+        public List<@NotNull @Valid AnswerInput> answers;
     }
 
-    public record AnswerInput(@NotBlank @Size(max = 36) String questionId, JsonValue response) {
+    public static class AnswerInput {
+
+        @NotBlank
+        @Size(max = 36)
+        public String questionId;
+
+        /** A string, number, boolean, array of strings or null, as the question's type requires. */
+        public JsonValue response;
     }
 
     public record Accepted(String id) {

@@ -1,5 +1,6 @@
 package com.rateup.webhooks.surveys.boundary;
 
+import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.surveys.control.TeamSurveys;
 import com.rateup.webhooks.surveys.entity.QuestionType;
 import com.rateup.webhooks.surveys.entity.Survey;
@@ -56,9 +57,10 @@ public class SurveysResource {
     String teamId;
 
     @POST
-    public Response create(@NotNull @Valid NewSurvey request) {
-        Survey survey = new Survey(teamId, SurveyKind.valueOf(request.kind()), request.title().strip(), request.tag());
-        request.questions().forEach(q -> survey.addQuestion(QuestionType.valueOf(q.type()), q.title().strip()));
+    public Response create(@Valid NewSurvey request) {
+        Problems.required(request);
+        Survey survey = new Survey(teamId, SurveyKind.valueOf(request.kind), request.title.strip(), request.tag);
+        request.questions.forEach(q -> survey.addQuestion(QuestionType.valueOf(q.type), q.title.strip()));
         em.persist(survey);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(survey.id()).build())
                 .entity(SurveyView.of(survey))
@@ -66,10 +68,11 @@ public class SurveysResource {
     }
 
     @GET
-    public List<SurveyView> list(@QueryParam("kind") @Pattern(regexp = KINDS, message = "must be SURVEY or FLOW") String kind) {
+    public List<SurveyView> list(@QueryParam("kind") String kindName) {
+        SurveyKind kind = Problems.optionalEnum(SurveyKind.class, "kind", kindName);
         var query = kind == null
                 ? em.createNamedQuery(Survey.OF_TEAM, Survey.class)
-                : em.createNamedQuery(Survey.OF_TEAM_AND_KIND, Survey.class).setParameter("kind", SurveyKind.valueOf(kind));
+                : em.createNamedQuery(Survey.OF_TEAM_AND_KIND, Survey.class).setParameter("kind", kind);
         return query.setParameter("teamId", teamId)
                 .getResultStream()
                 .map(SurveyView::of)
@@ -82,16 +85,34 @@ public class SurveysResource {
         return SurveyView.of(surveys.find(teamId, surveyId));
     }
 
-    public record NewSurvey(
-            @NotNull @Pattern(regexp = KINDS, message = "must be SURVEY or FLOW") String kind,
-            @NotBlank @Size(max = 200) String title,
-            @Size(max = 100) String tag,
-            @NotEmpty @Size(max = 100) List<@NotNull @Valid NewQuestion> questions) {
+    /** Classes, not records: see {@link Problems#required}. */
+    public static class NewSurvey {
+
+        @NotNull
+        @Pattern(regexp = KINDS, message = "must be SURVEY or FLOW")
+        public String kind;
+
+        @NotBlank
+        @Size(max = 200)
+        public String title;
+
+        @Size(max = 100)
+        public String tag;
+
+        @NotEmpty
+        @Size(max = 100)
+        public List<@NotNull @Valid NewQuestion> questions;
     }
 
-    public record NewQuestion(
-            @NotNull @Pattern(regexp = TYPES, message = "must be one of " + TYPES) String type,
-            @NotBlank @Size(max = 500) String title) {
+    public static class NewQuestion {
+
+        @NotNull
+        @Pattern(regexp = TYPES, message = "must be one of " + TYPES)
+        public String type;
+
+        @NotBlank
+        @Size(max = 500)
+        public String title;
     }
 
     public record SurveyView(String id, String kind, String title, String tag, List<QuestionView> questions,

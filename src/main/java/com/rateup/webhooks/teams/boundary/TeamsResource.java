@@ -9,7 +9,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -40,8 +39,8 @@ public class TeamsResource {
 
     /** Creates a team and its first API token; the token is shown only in this answer. */
     @POST
-    public Response create(@NotNull @Valid NewTeam request) {
-        Team team = new Team(request.name());
+    public Response create(@Valid NewTeam request) {
+        Team team = new Team(Problems.required(request).name);
         em.persist(team);
         em.flush(); // the token row references the team by a plain column, which JPA does not order inserts by
         ApiToken.Issued token = ApiToken.issueFor(team);
@@ -66,7 +65,12 @@ public class TeamsResource {
                 .build();
     }
 
-    public record NewTeam(@NotBlank @Size(max = 200) String name) {
+    /** A class, not a record: see {@link Problems#required}. */
+    public static class NewTeam {
+
+        @NotBlank
+        @Size(max = 200)
+        public String name;
     }
 
     public record CreatedTeam(String id, String name, String apiToken, Instant createdAt) {

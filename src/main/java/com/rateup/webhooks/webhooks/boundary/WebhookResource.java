@@ -12,7 +12,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -63,10 +62,11 @@ public class WebhookResource {
 
     /** Creates the webhook (with a new secret; 201) or changes its URL and switch (200); the secret stays. */
     @PUT
-    public Response put(@NotNull @Valid WebhookSettings settings) {
+    public Response put(@Valid WebhookSettings settings) {
+        Problems.required(settings);
         surveys.find(teamId, surveyId);
-        var url = EndpointUrl.Validator.parse(settings.url());
-        boolean enabled = settings.enabled() == null || settings.enabled();
+        var url = EndpointUrl.Validator.parse(settings.url);
+        boolean enabled = settings.enabled == null || settings.enabled;
         return webhooks.of(surveyId).map(webhook -> {
             webhook.change(url, enabled);
             return Response.ok(WebhookView.of(webhook)).build();
@@ -97,7 +97,14 @@ public class WebhookResource {
         return webhooks.of(surveyId).orElseThrow(() -> Problems.notFound("webhook"));
     }
 
-    public record WebhookSettings(@NotBlank @EndpointUrl String url, Boolean enabled) {
+    /** A class, not a record: see {@link Problems#required}. Absent {@code enabled} means enabled. */
+    public static class WebhookSettings {
+
+        @NotBlank
+        @EndpointUrl
+        public String url;
+
+        public Boolean enabled;
     }
 
     public record WebhookView(String url, boolean enabled, String secret, Instant previousSecretExpiresAt,
