@@ -1,0 +1,114 @@
+package com.rateup.webhooks.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged WAR on Payara Micro in a process of its own, so a test can kill it the hard way
+ * (SIGKILL) and start it again on the same database.
+ */
+public final class MicroProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final long startedNanos = System.nanoTime();
+
+    private MicroProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts the app with the given configuration (as system properties) and waits until it answers. */
+    public static MicroProcess start(Path workDir, String name, Map<String, String> config) throws IOException, InterruptedException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
+                "--nohazelcast", "--disablephonehome", "--port", Integer.toString(port), "--contextroot", "/",
+                "--rootdir", workDir.resolve("payara-" + name).toString(),
+                "--prebootcommandfile", System.getProperty("preboot.file"),
+                "--deploy", System.getProperty("war.file")));
+        Process process = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve(name + ".log").toFile())
+                .start();
+        MicroProcess micro = new MicroProcess(process, port);
+        micro.awaitReady(Duration.ofMinutes(3));
+        return micro;
+    }
+
+    public URL url() {
+        try {
+            return URI.create("http://127.0.0.1:" + port + "/").toURL();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Duration startedIn() {
+        return Duration.ofNanos(readyNanos - startedNanos);
+    }
+
+    private long readyNanos;
+
+    private void awaitReady(Duration patience) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue());
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/surveys/none/responses"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"answers\":[]}")).header("Content-Type", "application/json").build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 404 && response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
+                    readyNanos = System.nanoTime();
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("Payara Micro did not become ready within " + patience);
+    }
+
+    /** SIGKILL: no shutdown hooks, no graceful undeploy, in-flight work simply stops. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(Duration.ofSeconds(30).toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
