@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.rateup.webhooks.deliveries.control.Signatures;
 import com.rateup.webhooks.testing.Api;
-import com.rateup.webhooks.testing.Deployments;
 import com.rateup.webhooks.testing.NodeOracle;
+import com.rateup.webhooks.testing.SurveyWithWebhookIT;
 import com.rateup.webhooks.testing.TestReceiver;
 import com.rateup.webhooks.testing.TestReceiver.Drop;
 import com.rateup.webhooks.testing.TestReceiver.Received;
@@ -15,57 +15,19 @@ import com.rateup.webhooks.testing.TestReceiver.Status;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The delivery pipeline against a real Payara Micro and a real receiver on 127.0.0.1. The server
  * runs with a 1,500 ms timeout, 3 retries and a 400 ms initial backoff (arquillian.xml).
  */
-@ExtendWith(ArquillianExtension.class)
-class DeliveryIT {
+class DeliveryIT extends SurveyWithWebhookIT {
 
     private static final long TIMEOUT_MS = 1500;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
-    URL deployment;
-
-    private Api api;
-    private TestReceiver receiver;
-    private Api.Team team;
-    private JsonObject survey;
-    private String surveyId;
-
-    @BeforeEach
-    void createSurveyWithWebhook() throws Exception {
-        api = new Api(deployment);
-        receiver = new TestReceiver();
-        team = api.createTeam("Delivery team");
-        survey = api.createSurvey(team, "FLOW", "Rating", "Smiley", "NPS", "Text", "Choice", "MultiChoice", "YesNo", "Number");
-        surveyId = survey.getString("id");
-        api.putWebhook(team, surveyId, receiver.url("/hooks/rateup"));
-    }
-
-    @AfterEach
-    void closeReceiver() throws Exception {
-        receiver.close();
-    }
 
     @Test
     void deliversOnceSignedWithEveryHeaderAndTheBodyJavaScriptWouldWrite() throws Exception {

@@ -4,19 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rateup.webhooks.testing.Api;
 import com.rateup.webhooks.testing.Api.Reply;
-import com.rateup.webhooks.testing.Deployments;
-import com.rateup.webhooks.testing.TestReceiver;
+import com.rateup.webhooks.testing.SurveyWithWebhookIT;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,37 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The REST contract of DESIGN section 5: statuses, the JSON error shape, authentication, tenant
  * isolation, and that refused input changes nothing.
  */
-@ExtendWith(ArquillianExtension.class)
-class ApiContractIT {
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
-    URL deployment;
-
-    private Api api;
-    private TestReceiver receiver;
-    private Api.Team team;
-    private String surveyId;
-    private JsonObject survey;
-
-    @BeforeEach
-    void createTeamSurveyAndWebhook() throws Exception {
-        api = new Api(deployment);
-        receiver = new TestReceiver();
-        team = api.createTeam("Contract team");
-        survey = api.createSurvey(team, "SURVEY", "Rating", "Smiley", "NPS", "Text", "Choice", "MultiChoice", "YesNo", "Number");
-        surveyId = survey.getString("id");
-        api.putWebhook(team, surveyId, receiver.url("/hook"));
-    }
-
-    @AfterEach
-    void closeReceiver() throws Exception {
-        receiver.close();
-    }
+class ApiContractIT extends SurveyWithWebhookIT {
 
     @Test
     void adminCreatesTeamsWithBasicAuthAndGetsTheTokenOnce() {
@@ -252,10 +213,6 @@ class ApiContractIT {
         assertThat(reply.body()).contains("/api/teams/{teamId}/surveys/{surveyId}/webhook/deliveries")
                 .contains("/api/surveys/{surveyId}/responses")
                 .contains("bearer");
-    }
-
-    private String questionId(int index) {
-        return survey.getJsonArray("questions").getJsonObject(index).getString("id");
     }
 
     private static String answer(String questionId, String responseJson) {
