@@ -1,7 +1,11 @@
 package com.rateup.webhooks.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -48,7 +52,32 @@ public abstract class SurveyWithWebhookIT {
         receiver.close();
     }
 
+    protected static final Duration PATIENCE = Duration.ofSeconds(30);
+
     protected String questionId(int index) {
         return survey.getJsonArray("questions").getJsonObject(index).getString("id");
+    }
+
+    /** Submits a response with just a rating. */
+    protected String submitRating(int rating) {
+        return api.submit(surveyId, "{\"answers\":[{\"questionId\":\"" + questionId(0) + "\",\"response\":" + rating + "}]}");
+    }
+
+    protected JsonObject webhook() {
+        return api.call(team, "GET", Api.webhookPath(team, surveyId)).object();
+    }
+
+    protected JsonObject onlyDelivery() {
+        var deliveries = api.deliveries(team, surveyId);
+        assertThat(deliveries).hasSize(1);
+        return deliveries.getJsonObject(0);
+    }
+
+    /** Waits until the survey's only delivery is DELIVERED or FAILED, and returns it. */
+    protected JsonObject awaitFinal() {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.deliveries(team, surveyId).stream()
+                        .anyMatch(d -> !"PENDING".equals(d.asJsonObject().getString("status"))));
+        return onlyDelivery();
     }
 }

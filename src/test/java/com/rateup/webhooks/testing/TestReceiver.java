@@ -33,13 +33,40 @@ public final class TestReceiver implements AutoCloseable {
     public sealed interface Reply {
     }
 
-    public record Status(int code, String body) implements Reply {
+    /** Answers with the status, headers and body. */
+    public record Status(int code, String body, Map<String, String> headers) implements Reply {
+
+        public Status(int code, String body) {
+            this(code, body, Map.of());
+        }
     }
 
+    /** Answers after the delay. */
     public record Stall(Duration delay, int code) implements Reply {
     }
 
+    /** Resets the connection without answering. */
     public record Drop() implements Reply {
+    }
+
+    /** Never answers; keeps the connection open until the sender gives up. */
+    public record Silent() implements Reply {
+    }
+
+    /** Sends part of the status line, then resets the connection. */
+    public record ResetInStatusLine() implements Reply {
+    }
+
+    /** Sends the status and headers and part of the announced body, then resets the connection. */
+    public record ResetInBody(int code) implements Reply {
+    }
+
+    /** Sends the status, then a chunked body that never ends. */
+    public record EndlessBody(int code) implements Reply {
+    }
+
+    /** Sends the status and a body of {@code bytes} bytes. */
+    public record HugeBody(int code, int bytes) implements Reply {
     }
 
     public record Received(Instant at, String method, String path, Map<String, String> headers, byte[] body) {
@@ -111,14 +138,45 @@ public final class TestReceiver implements AutoCloseable {
                 Reply reply = script.poll();
                 reply = reply == null ? otherwise : reply;
                 if (reply instanceof Drop) {
-                    socket.setSoLinger(true, 0); // reset, not a polite close
+                    reset(socket);
                     return;
-                }
-                if (reply instanceof Stall stall) {
+                } else if (reply instanceof Silent) {
+                    while (in.read() != -1) {
+                        // wait for the sender to give up
+                    }
+                    return;
+                } else if (reply instanceof ResetInStatusLine) {
+                    out.write("HTTP/1.1 2".getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    reset(socket);
+                    return;
+                } else if (reply instanceof ResetInBody cut) {
+                    out.write(("HTTP/1.1 " + cut.code() + " Test\r\nContent-Length: 1000\r\n\r\n" + "x".repeat(100))
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    Thread.sleep(100);
+                    reset(socket);
+                    return;
+                } else if (reply instanceof EndlessBody endless) {
+                    out.write(("HTTP/1.1 " + endless.code() + " Test\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    byte[] chunk = ("400\r\n" + "y".repeat(1024) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+                    while (true) {
+                        out.write(chunk); // until the sender closes the connection
+                        out.flush();
+                        Thread.sleep(5);
+                    }
+                } else if (reply instanceof HugeBody huge) {
+                    out.write(("HTTP/1.1 " + huge.code() + " Test\r\nContent-Length: " + huge.bytes() + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    byte[] block = "z".repeat(8192).getBytes(StandardCharsets.ISO_8859_1);
+                    for (int sent = 0; sent < huge.bytes(); sent += block.length) {
+                        out.write(block, 0, Math.min(block.length, huge.bytes() - sent));
+                    }
+                    out.flush();
+                } else if (reply instanceof Stall stall) {
                     Thread.sleep(stall.delay().toMillis());
-                    answer(out, stall.code(), "");
+                    answer(out, stall.code(), "", Map.of());
                 } else if (reply instanceof Status status) {
-                    answer(out, status.code(), status.body());
+                    answer(out, status.code(), status.body(), status.headers());
                 }
             }
         } catch (SocketException closedByPeer) {
@@ -128,18 +186,28 @@ public final class TestReceiver implements AutoCloseable {
         }
     }
 
-    private static void answer(OutputStream out, int code, String body) throws IOException {
+    private static void reset(Socket socket) throws IOException {
+        socket.setSoLinger(true, 0); // a reset, not a polite close
+        socket.close();
+    }
+
+    private static void answer(OutputStream out, int code, String body, Map<String, String> headers) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String head = "HTTP/1.1 " + code + " Test\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n";
-        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+        StringBuilder head = new StringBuilder("HTTP/1.1 " + code + " Test\r\nContent-Type: application/json\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("Content-Length: ").append(bytes.length).append("\r\n\r\n");
+        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
         out.write(bytes);
         out.flush();
     }
 
-    /** One request, or null at the end of the connection. Supports Content-Length bodies (all the sender uses). */
+    /**
+     * One request, or null at the end of the connection or when it is not HTTP (e.g. a TLS
+     * handshake). Supports Content-Length bodies (all the sender uses).
+     */
     private static Received read(InputStream in) throws IOException {
         String requestLine = line(in);
-        if (requestLine == null || requestLine.isEmpty()) {
+        if (requestLine == null || !requestLine.matches("[A-Z]+ \\S+ HTTP/1\\.[01]")) {
             return null;
         }
         Map<String, String> headers = new HashMap<>();

@@ -1,15 +1,14 @@
 package com.rateup.webhooks.deliveries.boundary;
 
-import com.rateup.webhooks.deliveries.control.DeliveryDispatcher;
-import com.rateup.webhooks.deliveries.control.DeliveryPolicy;
 import com.rateup.webhooks.deliveries.control.Outbox;
 import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
 import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.surveys.control.TeamSurveys;
 import com.rateup.webhooks.teams.boundary.TeamScoped;
+import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
+import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The delivery log of a survey's webhook, and manual redelivery. */
@@ -46,10 +44,10 @@ public class DeliveriesResource {
     TeamSurveys surveys;
 
     @Inject
-    DeliveryPolicy policy;
+    SurveyWebhooks webhooks;
 
     @Inject
-    Event<Outbox.Enqueued> enqueued;
+    Outbox outbox;
 
     @PathParam("teamId")
     String teamId;
@@ -94,9 +92,7 @@ public class DeliveriesResource {
         if (!delivery.redeliver(now)) {
             throw Problems.conflict("delivery is being attempted right now; redeliver it once this round ends");
         }
-        String owner = UUID.randomUUID().toString();
-        delivery.lease(owner, policy.leaseFrom(now));
-        enqueued.fire(new Outbox.Enqueued(delivery.id(), owner));
+        webhooks.of(surveyId).filter(Webhook::enabled).ifPresent(webhook -> outbox.offer(delivery, webhook));
         return Response.accepted(DeliveryView.detail(delivery)).build();
     }
 

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
@@ -25,6 +26,9 @@ public class DeliveryAttempts {
     @Inject
     DeliveryPolicy policy;
 
+    @Inject
+    EndpointGate gate;
+
     /**
      * One attempt per invocation; a failed attempt throws {@link AttemptFailed} and {@code @Retry}
      * invokes it again. {@code @Retry}'s own delay is constant, so it is zero here and the growing,
@@ -40,8 +44,19 @@ public class DeliveryAttempts {
         if (turn.isEmpty()) {
             return;
         }
-        waitUntil(turn.get().due());
-        AttemptResult result = attempt(turn.get().outgoing());
+        Outgoing outgoing = turn.get().outgoing();
+        String endpoint = EndpointGate.endpointOf(outgoing.url());
+        if (!waitUntil(turn.get().due())) {
+            store.giveBack(deliveryId, owner, null);
+            return;
+        }
+        Optional<Instant> open = gate.openUntil(endpoint, Instant.now());
+        if (open.isPresent()) {
+            store.giveBack(deliveryId, owner, open.get());
+            return;
+        }
+        AttemptResult result = attempt(outgoing);
+        gate.recordOutcome(endpoint, result.succeeded(), Instant.now());
         if (store.recordAndContinue(deliveryId, owner, result)) {
             throw new AttemptFailed(deliveryId);
         }
@@ -58,17 +73,20 @@ public class DeliveryAttempts {
         }
     }
 
-    private static void waitUntil(Instant due) {
-        long waitMs = Duration.between(Instant.now(), due).toMillis();
-        if (waitMs <= 0) {
-            return;
-        }
+    /** Waits for the due time; false when the application shuts down meanwhile (the wait is not work in flight). */
+    private boolean waitUntil(Instant due) {
         try {
-            Thread.sleep(waitMs);
+            for (long waitMs = Duration.between(Instant.now(), due).toMillis(); waitMs > 0;
+                    waitMs = Duration.between(Instant.now(), due).toMillis()) {
+                if (gate.closed()) {
+                    return false;
+                }
+                Thread.sleep(Math.min(waitMs, 200));
+            }
+            return !gate.closed();
         } catch (InterruptedException e) {
-            // shutting down: the lease runs out and the sweep of this or another instance resumes it
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the next attempt", e);
+            return false;
         }
     }
 

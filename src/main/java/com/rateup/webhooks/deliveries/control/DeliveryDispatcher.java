@@ -4,13 +4,15 @@ import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Hands deliveries to the container's bounded EJB thread pool, so the request that stored the
- * response returns at once. No transaction here: it would span the HTTP calls.
+ * Runs admitted deliveries on the container's EJB thread pool, so the request that stored the
+ * response returns at once. Every task holds an {@link EndpointGate.Pass}, which bounds how many
+ * tasks exist at all. No transaction here: it would span the HTTP calls.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -21,15 +23,30 @@ public class DeliveryDispatcher {
     @Inject
     DeliveryAttempts attempts;
 
+    @Inject
+    EndpointGate gate;
+
+    @Inject
+    Event<CapacityFreed> capacityFreed;
+
     @Asynchronous
-    public void dispatch(String deliveryId, String owner) {
+    public void dispatch(String deliveryId, String owner, EndpointGate.Pass pass) {
         try {
             attempts.deliver(deliveryId, owner);
         } catch (DeliveryAttempts.AttemptFailed e) {
-            LOG.info(() -> "delivery " + deliveryId + " ran out of in-process retries; its lease will expire and the sweep resumes it");
+            LOG.info(() -> "delivery " + deliveryId + " ran out of in-process retries; the sweep resumes it when its lease runs out");
         } catch (RuntimeException e) {
             // the row stays PENDING and leased; the sweep resumes it when the lease runs out
             LOG.log(Level.WARNING, "delivery " + deliveryId + " interrupted; it will be resumed", e);
+        } finally {
+            gate.leave(pass);
+            if (gate.takeTurnedAway() && !gate.closed()) {
+                capacityFreed.fire(new CapacityFreed());
+            }
         }
+    }
+
+    /** A slot was freed while deliveries were waiting for one in the database. */
+    public record CapacityFreed() {
     }
 }

@@ -30,6 +30,15 @@ public class DeliveryPolicy {
     @ConfigProperty(name = "rateup.delivery.lease-ms", defaultValue = "30000")
     long leaseMs;
 
+    /** Longer waits before the next attempt give the thread back; the sweep resumes the delivery when due. */
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.max-inline-wait", defaultValue = "PT30S")
+    Duration maxInlineWait;
+
+    @Inject
+    @ConfigProperty(name = "rateup.webhook.auto-disable-after", defaultValue = "PT72H")
+    Duration autoDisableAfter;
+
     public long timeoutMs() {
         return timeoutMs;
     }
@@ -38,8 +47,22 @@ public class DeliveryPolicy {
         return 1 + maxRetries;
     }
 
-    public Duration backoffBefore(int retry) {
-        return new Backoff(backoffInitialMs, backoffMaxMs).before(retry);
+    /** The wait before retry {@code n}: the backoff, or longer when the receiver asked for it (up to the backoff cap). */
+    public Duration delayBefore(int retry, Duration retryAfter) {
+        Duration backoff = new Backoff(backoffInitialMs, backoffMaxMs).before(retry);
+        if (retryAfter == null) {
+            return backoff;
+        }
+        Duration asked = retryAfter.compareTo(Duration.ofMillis(backoffMaxMs)) > 0 ? Duration.ofMillis(backoffMaxMs) : retryAfter;
+        return asked.compareTo(backoff) > 0 ? asked : backoff;
+    }
+
+    public Duration maxInlineWait() {
+        return maxInlineWait;
+    }
+
+    public Duration autoDisableAfter() {
+        return autoDisableAfter;
     }
 
     /**

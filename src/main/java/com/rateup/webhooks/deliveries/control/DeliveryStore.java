@@ -9,11 +9,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The delivery rows as the dispatcher sees them. Each method is its own short transaction, so no
@@ -32,27 +32,42 @@ public class DeliveryStore {
     @Inject
     DeliveryPolicy policy;
 
-    /** Leases up to {@code limit} due deliveries that nobody holds; returns them with their lease owners. */
-    public List<Claim> claimDue(int limit) {
-        Instant now = Instant.now();
-        List<String> due = em.createNamedQuery(Delivery.DUE, String.class)
-                .setParameter("now", now)
+    /** Surveys with deliveries that are due and held by nobody, oldest due first, with their webhook URL. */
+    public List<DueSurvey> dueSurveys(int limit) {
+        return em.createNamedQuery(Delivery.DUE_BY_SURVEY, Object[].class)
+                .setParameter("now", Instant.now())
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(row -> new DueSurvey((String) row[0], URI.create((String) row[1])))
+                .toList();
+    }
+
+    public List<String> dueOf(String surveyId, int limit) {
+        return em.createNamedQuery(Delivery.DUE_OF_SURVEY, String.class)
+                .setParameter("surveyId", surveyId)
+                .setParameter("now", Instant.now())
                 .setMaxResults(limit)
                 .getResultList();
-        List<Claim> claims = new ArrayList<>(due.size());
-        for (String id : due) {
-            String owner = UUID.randomUUID().toString();
-            int updated = em.createNamedQuery(Delivery.CLAIM)
-                    .setParameter("owner", owner)
-                    .setParameter("until", policy.leaseFrom(now))
-                    .setParameter("id", id)
-                    .setParameter("now", now)
-                    .executeUpdate();
-            if (updated == 1) {
-                claims.add(new Claim(id, owner));
-            }
-        }
-        return claims;
+    }
+
+    /** Leases the delivery to {@code owner} if it is pending and held by nobody; atomic, so only one claimer wins. */
+    public boolean claim(String deliveryId, String owner) {
+        Instant now = Instant.now();
+        return em.createNamedQuery(Delivery.CLAIM)
+                .setParameter("owner", owner)
+                .setParameter("until", policy.leaseFrom(now))
+                .setParameter("id", deliveryId)
+                .setParameter("now", now)
+                .executeUpdate() == 1;
+    }
+
+    /** Moves the survey's due, unheld deliveries to {@code until}: their endpoint's circuit is open. */
+    public void postponeDueOf(String surveyId, Instant until) {
+        em.createNamedQuery(Delivery.POSTPONE_DUE_OF_SURVEY)
+                .setParameter("surveyId", surveyId)
+                .setParameter("until", until)
+                .setParameter("now", Instant.now())
+                .executeUpdate();
     }
 
     /**
@@ -82,21 +97,58 @@ public class DeliveryStore {
         return Optional.of(new Turn(outgoing, due));
     }
 
-    /** Records the attempt if the owner still holds the lease; tells whether another attempt should follow. */
+    /** Gives the delivery back without an attempt, due at {@code until} (or as it was, when null). */
+    public void giveBack(String deliveryId, String owner, Instant until) {
+        Delivery delivery = em.find(Delivery.class, deliveryId);
+        if (delivery != null && delivery.leasedTo(owner)) {
+            delivery.postpone(until == null ? delivery.nextAttemptAt() : until);
+        }
+    }
+
+    /**
+     * Records the attempt if the owner still holds the lease, and what it means for the webhook:
+     * a 410 disables it, a success clears its failure history, a failure starts or continues it
+     * and disables the webhook once it has lasted {@code rateup.webhook.auto-disable-after}.
+     * Tells whether the owner should wait for the next attempt now; a longer wait hands the
+     * delivery back to the sweep.
+     */
     public boolean recordAndContinue(String deliveryId, String owner, AttemptResult result) {
         Delivery delivery = em.find(Delivery.class, deliveryId);
         if (delivery == null || !delivery.leasedTo(owner)) {
             return false;
         }
-        delivery.record(result, policy.maxAttempts(), policy.backoffBefore(delivery.attemptCountInRound() + 1));
+        Instant now = Instant.now();
+        if (result.gone()) {
+            delivery.record(result, 1, Duration.ZERO);
+            webhooks.disable(delivery.surveyId(), "the receiver answered 410 Gone at " + now, now);
+            return false;
+        }
+        delivery.record(result, policy.maxAttempts(), policy.delayBefore(delivery.attemptCountInRound() + 1, result.retryAfter()));
+        if (result.succeeded()) {
+            webhooks.markHealthy(delivery.surveyId());
+        } else {
+            disableIfFailingTooLong(delivery.surveyId(), now);
+        }
         if (delivery.nextAttemptAt() == null) {
+            return false;
+        }
+        if (Duration.between(now, delivery.nextAttemptAt()).compareTo(policy.maxInlineWait()) > 0) {
+            delivery.release();
             return false;
         }
         delivery.extendLease(policy.leaseFrom(delivery.nextAttemptAt()));
         return true;
     }
 
-    public record Claim(String deliveryId, String owner) {
+    private void disableIfFailingTooLong(String surveyId, Instant now) {
+        webhooks.markFailing(surveyId, now);
+        webhooks.of(surveyId)
+                .map(Webhook::failingSince)
+                .filter(since -> since.plus(policy.autoDisableAfter()).isBefore(now))
+                .ifPresent(since -> webhooks.disable(surveyId, "every attempt failed since " + since, now));
+    }
+
+    public record DueSurvey(String surveyId, URI url) {
     }
 
     public record Turn(Outgoing outgoing, Instant due) {

@@ -1,7 +1,10 @@
 package com.rateup.webhooks.deliveries.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -10,18 +13,30 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * At startup and then periodically, dispatches the pending deliveries that are due and that
- * nobody holds: those a crash or restart interrupted, and those whose webhook was re-enabled.
+ * Dispatches pending deliveries that are due and that nobody holds: those a crash or restart
+ * interrupted, those that waited in the database for a free slot, and those whose webhook was
+ * enabled again. Runs at startup, periodically, and as soon as a slot frees up while deliveries
+ * wait. Surveys take turns, so one endpoint's backlog cannot hide another's.
+ *
+ * <p>At shutdown it closes the {@link EndpointGate} and gives the attempts in flight
+ * {@code rateup.delivery.shutdown-grace} to finish; waiting deliveries are handed back at once.
  */
 @Singleton
 @Startup
 @DependsOn("Migrations")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DeliverySweep {
 
@@ -37,13 +52,23 @@ public class DeliverySweep {
     DeliveryDispatcher dispatcher;
 
     @Inject
+    EndpointGate gate;
+
+    @Inject
     @ConfigProperty(name = "rateup.delivery.sweep-interval-ms", defaultValue = "10000")
     long intervalMs;
 
-    /** Bounds how much work one sweep queues in memory; the rest waits in the database for the next. */
+    /** Bounds how many surveys one sweep looks at; the rest wait in the database for the next. */
     @Inject
     @ConfigProperty(name = "rateup.delivery.sweep-batch", defaultValue = "200")
     int batch;
+
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.shutdown-grace", defaultValue = "PT10S")
+    Duration shutdownGrace;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile Instant lastCompleted = Instant.now();
 
     @PostConstruct
     void schedule() {
@@ -51,15 +76,78 @@ public class DeliverySweep {
     }
 
     @Timeout
-    void sweep() {
+    void onTimer() {
+        sweep();
+    }
+
+    public void onCapacityFreed(@Observes DeliveryDispatcher.CapacityFreed freed) {
+        sweep();
+    }
+
+    /** One pass over the due work; a pass that is already running makes this call return at once. */
+    public void sweep() {
+        if (gate.closed() || !running.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            var claims = store.claimDue(batch);
-            claims.forEach(claim -> dispatcher.dispatch(claim.deliveryId(), claim.owner()));
-            if (!claims.isEmpty()) {
-                LOG.info(() -> "sweep resumed " + claims.size() + " pending deliveries");
+            int dispatched = 0;
+            for (DeliveryStore.DueSurvey due : store.dueSurveys(batch)) {
+                dispatched += dispatchDueOf(due);
+            }
+            lastCompleted = Instant.now();
+            if (dispatched > 0) {
+                int count = dispatched;
+                LOG.fine(() -> "sweep dispatched " + count + " pending deliveries");
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "delivery sweep failed; it runs again in " + intervalMs + " ms", e);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private int dispatchDueOf(DeliveryStore.DueSurvey due) {
+        String endpoint = EndpointGate.endpointOf(due.url());
+        Optional<Instant> open = gate.openUntil(endpoint, Instant.now());
+        if (open.isPresent()) {
+            store.postponeDueOf(due.surveyId(), open.get());
+            return 0;
+        }
+        int dispatched = 0;
+        for (String deliveryId : store.dueOf(due.surveyId(), batch)) {
+            Optional<EndpointGate.Pass> pass = gate.tryEnter(endpoint);
+            if (pass.isEmpty()) {
+                break;
+            }
+            String owner = UUID.randomUUID().toString();
+            if (store.claim(deliveryId, owner)) {
+                dispatcher.dispatch(deliveryId, owner, pass.get());
+                dispatched++;
+            } else {
+                gate.leave(pass.get());
+            }
+        }
+        return dispatched;
+    }
+
+    /** When the last pass completed; readiness reports a dispatcher whose sweep stopped running. */
+    public Instant lastCompleted() {
+        return lastCompleted;
+    }
+
+    public Duration interval() {
+        return Duration.ofMillis(intervalMs);
+    }
+
+    @PreDestroy
+    void drain() {
+        try {
+            boolean drained = gate.closeAndDrain(shutdownGrace);
+            LOG.info(() -> drained ? "delivery dispatcher stopped; no attempt in flight"
+                    : "delivery dispatcher stopped with attempts still in flight after " + shutdownGrace
+                            + "; their leases run out and they are resumed at the next start");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -3,6 +3,7 @@ package com.rateup.webhooks.deliveries.control;
 import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.responses.entity.ResponseSubmitted;
 import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
+import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -15,7 +16,8 @@ import java.util.UUID;
 
 /**
  * Turns a submitted response into a delivery row in the intake's own transaction (so the
- * response is never stored without it), and dispatches it only after that transaction commits.
+ * response is never stored without it), and dispatches it only after that transaction commits,
+ * if the {@link EndpointGate} admits it; otherwise it waits in the database for the sweep.
  */
 @ApplicationScoped
 public class Outbox {
@@ -30,6 +32,9 @@ public class Outbox {
     DeliveryPolicy policy;
 
     @Inject
+    EndpointGate gate;
+
+    @Inject
     Event<Enqueued> enqueued;
 
     @Inject
@@ -37,22 +42,33 @@ public class Outbox {
 
     void enqueue(@Observes ResponseSubmitted submitted) {
         var survey = submitted.survey();
-        webhooks.of(survey.id()).filter(w -> w.enabled()).ifPresent(webhook -> {
-            String owner = UUID.randomUUID().toString();
+        webhooks.of(survey.id()).filter(Webhook::enabled).ifPresent(webhook -> {
             Delivery delivery = new Delivery(survey.teamId(), survey.id(), submitted.response().id(),
-                    PayloadWriter.payload(survey, submitted.response()), submitted.response().createdAt(),
-                    owner, policy.leaseFrom(Instant.now()));
+                    PayloadWriter.payload(survey, submitted.response()), submitted.response().createdAt());
             em.flush(); // the delivery references the response by a plain column, which JPA does not order inserts by
             em.persist(delivery);
-            enqueued.fire(new Enqueued(delivery.id(), owner));
+            offer(delivery, webhook);
+        });
+    }
+
+    /** Leases the (pending, unheld) delivery for dispatch after commit, if the gate admits it now. */
+    public void offer(Delivery delivery, Webhook webhook) {
+        gate.tryEnter(EndpointGate.endpointOf(webhook.url())).ifPresent(pass -> {
+            String owner = UUID.randomUUID().toString();
+            delivery.lease(owner, policy.leaseFrom(Instant.now()));
+            enqueued.fire(new Enqueued(delivery.id(), owner, pass));
         });
     }
 
     void dispatchAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Enqueued delivery) {
-        dispatcher.dispatch(delivery.deliveryId(), delivery.owner());
+        dispatcher.dispatch(delivery.deliveryId(), delivery.owner(), delivery.pass());
     }
 
-    /** A delivery stored in the current transaction, leased to {@code owner}. */
-    public record Enqueued(String deliveryId, String owner) {
+    void releaseOnRollback(@Observes(during = TransactionPhase.AFTER_FAILURE) Enqueued delivery) {
+        gate.leave(delivery.pass());
+    }
+
+    /** A delivery stored in the current transaction, leased to {@code owner}, admitted with {@code pass}. */
+    public record Enqueued(String deliveryId, String owner, EndpointGate.Pass pass) {
     }
 }

@@ -17,7 +17,11 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -79,8 +83,8 @@ public class WebhookPoster {
                 .header("webhook-timestamp", timestamp)
                 .header("webhook-signature", Signatures.standard(delivery.secrets(), delivery.deliveryId(), timestamp, body))
                 .post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE))) {
-            String excerpt = excerptOf(response);
-            return AttemptResult.answered(startedAt, elapsedMs(start), response.getStatus(), excerpt);
+            String excerpt = excerptOf(response, start);
+            return AttemptResult.answered(startedAt, elapsedMs(start), response.getStatus(), excerpt, retryAfter(response));
         } catch (ProcessingException e) {
             return AttemptResult.failed(startedAt, elapsedMs(start), describe(e));
         }
@@ -90,16 +94,48 @@ public class WebhookPoster {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 
-    /** Reads no more than the excerpt, so a huge or endless answer costs nothing more. */
-    private static String excerptOf(Response response) {
+    /**
+     * Reads no more than the excerpt, and only until the attempt's time is up, so a huge, endless
+     * or trickling answer costs nothing more.
+     */
+    private String excerptOf(Response response, long startNanos) {
         if (!response.hasEntity()) {
             return null;
         }
+        long deadline = startNanos + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        byte[] excerpt = new byte[EXCERPT_BYTES];
+        int length = 0;
         try (InputStream in = response.readEntity(InputStream.class)) {
-            byte[] start = in.readNBytes(EXCERPT_BYTES);
-            return start.length == 0 ? null : new String(start, StandardCharsets.UTF_8);
+            while (length < excerpt.length && System.nanoTime() < deadline) {
+                int read = in.read(excerpt, length, excerpt.length - length);
+                if (read < 0) {
+                    break;
+                }
+                length += read;
+            }
         } catch (IOException | ProcessingException e) {
+            // the status already arrived; an answer body cut short does not change the outcome
+        }
+        return length == 0 ? null : new String(excerpt, 0, length, StandardCharsets.UTF_8);
+    }
+
+    /** {@code Retry-After} of a 429 or 503, in seconds or as an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(Response response) {
+        int status = response.getStatus();
+        String value = response.getHeaderString("Retry-After");
+        if ((status != 429 && status != 503) || value == null || value.isBlank()) {
             return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(Instant.now(), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
         }
     }
 

@@ -1,22 +1,30 @@
 package com.rateup.webhooks.deliveries.entity;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
  * What one POST to the receiver came to: a status code, or an error when none arrived in time.
- * The excerpt is the start of the receiver's answer body.
+ * The excerpt is the start of the receiver's answer body; {@code retryAfter} is the wait a 429 or
+ * 503 asked for with {@code Retry-After}.
  */
-public record AttemptResult(Instant startedAt, long durationMs, Integer statusCode, String error, String excerpt) {
+public record AttemptResult(Instant startedAt, long durationMs, Integer statusCode, String error, String excerpt,
+        Duration retryAfter) {
 
-    public static AttemptResult answered(Instant startedAt, long durationMs, int statusCode, String excerpt) {
-        return new AttemptResult(startedAt, durationMs, statusCode, null, excerpt);
+    public static AttemptResult answered(Instant startedAt, long durationMs, int statusCode, String excerpt, Duration retryAfter) {
+        return new AttemptResult(startedAt, durationMs, statusCode, null, excerpt, retryAfter);
     }
 
     public static AttemptResult failed(Instant startedAt, long durationMs, String error) {
-        return new AttemptResult(startedAt, durationMs, null, error, null);
+        return new AttemptResult(startedAt, durationMs, null, error, null, null);
     }
 
     public boolean succeeded() {
         return error == null && statusCode != null && statusCode >= 200 && statusCode < 300;
+    }
+
+    /** 410: the receiver says this endpoint is gone for good. */
+    public boolean gone() {
+        return error == null && statusCode != null && statusCode == 410;
     }
 }

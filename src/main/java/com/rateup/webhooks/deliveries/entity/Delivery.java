@@ -26,11 +26,21 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "delivery")
-@NamedQuery(name = Delivery.DUE,
-        query = "select d.id from Delivery d where d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING"
+@NamedQuery(name = Delivery.DUE_BY_SURVEY,
+        query = "select d.surveyId, w.url, min(d.nextAttemptAt) from Delivery d, Webhook w"
+                + " where w.surveyId = d.surveyId and w.state = com.rateup.webhooks.webhooks.entity.WebhookState.ENABLED"
+                + " and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING"
                 + " and d.nextAttemptAt <= :now and (d.leaseUntil is null or d.leaseUntil < :now)"
-                + " and exists (select w.id from Webhook w where w.surveyId = d.surveyId and w.state = com.rateup.webhooks.webhooks.entity.WebhookState.ENABLED)"
+                + " group by d.surveyId, w.url order by min(d.nextAttemptAt)")
+@NamedQuery(name = Delivery.DUE_OF_SURVEY,
+        query = "select d.id from Delivery d where d.surveyId = :surveyId"
+                + " and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING"
+                + " and d.nextAttemptAt <= :now and (d.leaseUntil is null or d.leaseUntil < :now)"
                 + " order by d.nextAttemptAt")
+@NamedQuery(name = Delivery.POSTPONE_DUE_OF_SURVEY,
+        query = "update Delivery d set d.nextAttemptAt = :until, d.version = d.version + 1 where d.surveyId = :surveyId"
+                + " and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING"
+                + " and d.nextAttemptAt <= :now and (d.leaseUntil is null or d.leaseUntil < :now)")
 @NamedQuery(name = Delivery.CLAIM,
         query = "update Delivery d set d.leaseOwner = :owner, d.leaseUntil = :until, d.version = d.version + 1"
                 + " where d.id = :id and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING"
@@ -41,7 +51,9 @@ import java.util.UUID;
         query = "select d from Delivery d where d.surveyId = :surveyId and d.status = :status order by d.createdAt desc, d.id desc")
 public class Delivery {
 
-    public static final String DUE = "Delivery.due";
+    public static final String DUE_BY_SURVEY = "Delivery.dueBySurvey";
+    public static final String DUE_OF_SURVEY = "Delivery.dueOfSurvey";
+    public static final String POSTPONE_DUE_OF_SURVEY = "Delivery.postponeDueOfSurvey";
     public static final String CLAIM = "Delivery.claim";
     public static final String OF_SURVEY = "Delivery.ofSurvey";
     public static final String OF_SURVEY_WITH_STATUS = "Delivery.ofSurveyWithStatus";
@@ -95,9 +107,8 @@ public class Delivery {
     protected Delivery() {
     }
 
-    /** A delivery due now and leased to {@code owner}, who dispatches it right after commit. */
-    public Delivery(String teamId, String surveyId, String responseId, String payload, Instant triggeredAt,
-            String owner, Instant leaseUntil) {
+    /** A delivery due now, held by nobody yet. */
+    public Delivery(String teamId, String surveyId, String responseId, String payload, Instant triggeredAt) {
         this.id = UUID.randomUUID().toString();
         this.teamId = teamId;
         this.surveyId = surveyId;
@@ -107,8 +118,6 @@ public class Delivery {
         this.status = DeliveryStatus.PENDING;
         this.createdAt = Instant.now();
         this.nextAttemptAt = createdAt;
-        this.leaseOwner = owner;
-        this.leaseUntil = leaseUntil;
     }
 
     public boolean leasedTo(String owner) {
@@ -150,6 +159,12 @@ public class Delivery {
     public void release() {
         leaseOwner = null;
         leaseUntil = null;
+    }
+
+    /** Gives up the lease and moves the next attempt to {@code until} (not an attempt: nothing was sent). */
+    public void postpone(Instant until) {
+        nextAttemptAt = until;
+        release();
     }
 
     /** Sends it again with a fresh round of attempts, same id; only when nobody is working on it. */

@@ -107,12 +107,13 @@ public class WebhookResource {
         public Boolean enabled;
     }
 
-    public record WebhookView(String url, boolean enabled, String secret, Instant previousSecretExpiresAt,
-            Instant secretRotatedAt, Instant createdAt, Instant updatedAt) {
+    public record WebhookView(String url, boolean enabled, String disabledReason, Instant disabledAt, Instant failingSince,
+            String secret, Instant previousSecretExpiresAt, Instant secretRotatedAt, Instant createdAt, Instant updatedAt) {
 
         static WebhookView of(Webhook webhook) {
-            return new WebhookView(webhook.url().toString(), webhook.enabled(), webhook.secret(),
-                    webhook.previousSecretExpiresAt(), webhook.secretRotatedAt(), webhook.createdAt(), webhook.updatedAt());
+            return new WebhookView(webhook.url().toString(), webhook.enabled(), webhook.disabledReason(), webhook.disabledAt(),
+                    webhook.failingSince(), webhook.secret(), webhook.previousSecretExpiresAt(), webhook.secretRotatedAt(),
+                    webhook.createdAt(), webhook.updatedAt());
         }
     }
 }

@@ -20,9 +20,19 @@ import java.util.UUID;
 @Entity
 @Table(name = "webhook")
 @NamedQuery(name = Webhook.OF_SURVEY, query = "select w from Webhook w where w.surveyId = :surveyId")
+@NamedQuery(name = Webhook.MARK_FAILING, query = "update Webhook w set w.failingSince = :now"
+        + " where w.surveyId = :surveyId and w.failingSince is null")
+@NamedQuery(name = Webhook.MARK_HEALTHY, query = "update Webhook w set w.failingSince = null"
+        + " where w.surveyId = :surveyId and w.failingSince is not null")
+@NamedQuery(name = Webhook.DISABLE, query = "update Webhook w set w.state = com.rateup.webhooks.webhooks.entity.WebhookState.DISABLED,"
+        + " w.disabledReason = :reason, w.disabledAt = :now, w.version = w.version + 1"
+        + " where w.surveyId = :surveyId and w.state = com.rateup.webhooks.webhooks.entity.WebhookState.ENABLED")
 public class Webhook {
 
     public static final String OF_SURVEY = "Webhook.ofSurvey";
+    public static final String MARK_FAILING = "Webhook.markFailing";
+    public static final String MARK_HEALTHY = "Webhook.markHealthy";
+    public static final String DISABLE = "Webhook.disable";
     public static final String SECRET_PREFIX = "whsec_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -48,6 +58,16 @@ public class Webhook {
     @Column(name = "secret_rotated_at")
     private Instant secretRotatedAt;
 
+    @Column(name = "disabled_reason")
+    private String disabledReason;
+
+    @Column(name = "disabled_at")
+    private Instant disabledAt;
+
+    /** Since when every attempt failed; null while the receiver answers. */
+    @Column(name = "failing_since")
+    private Instant failingSince;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -63,17 +83,27 @@ public class Webhook {
     public Webhook(String surveyId, URI url, boolean enabled) {
         this.id = UUID.randomUUID().toString();
         this.surveyId = surveyId;
-        this.url = url.toString();
-        this.state = enabled ? WebhookState.ENABLED : WebhookState.DISABLED;
+        this.state = WebhookState.ENABLED;
         this.secret = newSecret();
         this.createdAt = Instant.now();
         this.updatedAt = createdAt;
+        change(url, enabled);
     }
 
+    /** A change by the admin; enabling it (again) clears why it was disabled and its failure history. */
     public void change(URI newUrl, boolean nowEnabled) {
         this.url = newUrl.toString();
-        this.state = nowEnabled ? WebhookState.ENABLED : WebhookState.DISABLED;
         this.updatedAt = Instant.now();
+        if (nowEnabled) {
+            this.state = WebhookState.ENABLED;
+            this.disabledReason = null;
+            this.disabledAt = null;
+            this.failingSince = null;
+        } else if (state == WebhookState.ENABLED) {
+            this.state = WebhookState.DISABLED;
+            this.disabledReason = "disabled by the team";
+            this.disabledAt = updatedAt;
+        }
     }
 
     /** A new secret signs from now on; the old one keeps signing the Standard Webhooks header for the grace period. */
@@ -128,6 +158,18 @@ public class Webhook {
 
     public Instant secretRotatedAt() {
         return secretRotatedAt;
+    }
+
+    public String disabledReason() {
+        return disabledReason;
+    }
+
+    public Instant disabledAt() {
+        return disabledAt;
+    }
+
+    public Instant failingSince() {
+        return failingSince;
     }
 
     public Instant createdAt() {

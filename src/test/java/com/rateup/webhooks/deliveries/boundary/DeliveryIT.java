@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 class DeliveryIT extends SurveyWithWebhookIT {
 
     private static final long TIMEOUT_MS = 1500;
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Test
     void deliversOnceSignedWithEveryHeaderAndTheBodyJavaScriptWouldWrite() throws Exception {
@@ -198,22 +197,8 @@ class DeliveryIT extends SurveyWithWebhookIT {
         assertThat(withOld.getBoolean("rateupRawBody")).isFalse();
     }
 
-    private JsonObject webhook() {
-        return api.call(team, "GET", Api.webhookPath(team, surveyId)).object();
-    }
 
-    private JsonObject onlyDelivery() {
-        var deliveries = api.deliveries(team, surveyId);
-        assertThat(deliveries).hasSize(1);
-        return deliveries.getJsonObject(0);
-    }
 
-    private JsonObject awaitFinal() {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
-                .until(() -> api.deliveries(team, surveyId).stream()
-                        .anyMatch(d -> !"PENDING".equals(d.asJsonObject().getString("status"))));
-        return onlyDelivery();
-    }
 
     /** A response to the eight questions in order; null skips one; the number is raw JSON text. */
     private String submission(Integer rating, String smiley, Integer nps, String text, String choice, List<String> multi,

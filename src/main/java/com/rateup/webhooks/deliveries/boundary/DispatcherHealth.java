@@ -1,0 +1,52 @@
+package com.rateup.webhooks.deliveries.boundary;
+
+import com.rateup.webhooks.deliveries.control.DeliverySweep;
+import com.rateup.webhooks.deliveries.control.EndpointGate;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * The dispatcher is ready while it takes work and its sweep keeps running; it is live unless the
+ * sweep has stopped for much longer than its interval (a stuck instance that a restart would fix).
+ */
+@ApplicationScoped
+public class DispatcherHealth {
+
+    @Inject
+    DeliverySweep sweep;
+
+    @Inject
+    EndpointGate gate;
+
+    @Produces
+    @Readiness
+    HealthCheck ready() {
+        return () -> status("dispatcher", !gate.closed() && sweptWithin(3));
+    }
+
+    @Produces
+    @Liveness
+    HealthCheck live() {
+        return () -> status("dispatcher-sweep", sweptWithin(30));
+    }
+
+    private boolean sweptWithin(int intervals) {
+        Duration since = Duration.between(sweep.lastCompleted(), Instant.now());
+        return since.compareTo(sweep.interval().multipliedBy(intervals).plusSeconds(30)) < 0;
+    }
+
+    private HealthCheckResponse status(String name, boolean up) {
+        return HealthCheckResponse.named(name)
+                .status(up)
+                .withData("inFlight", gate.inFlight())
+                .withData("lastSweep", sweep.lastCompleted().toString())
+                .build();
+    }
+}

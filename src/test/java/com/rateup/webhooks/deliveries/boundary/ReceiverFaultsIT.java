@@ -1,0 +1,215 @@
+package com.rateup.webhooks.deliveries.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rateup.webhooks.testing.SurveyWithWebhookIT;
+import com.rateup.webhooks.testing.TestReceiver.EndlessBody;
+import com.rateup.webhooks.testing.TestReceiver.HugeBody;
+import com.rateup.webhooks.testing.TestReceiver.Received;
+import com.rateup.webhooks.testing.TestReceiver.ResetInBody;
+import com.rateup.webhooks.testing.TestReceiver.ResetInStatusLine;
+import com.rateup.webhooks.testing.TestReceiver.Status;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every way a receiver can answer, each with its defined outcome (see the README's table). The
+ * server runs with a 1.5 s timeout, 3 retries and a 0.4 s initial backoff (arquillian.xml).
+ */
+class ReceiverFaultsIT extends SurveyWithWebhookIT {
+
+    @ParameterizedTest(name = "{0} is a success")
+    @ValueSource(ints = {200, 201, 202, 204, 299})
+    void any2xxIsDeliveredAtTheFirstAttempt(int status) {
+        receiver.then(new Status(status, ""));
+        submitRating(3);
+
+        JsonObject delivery = awaitFinal();
+
+        assertThat(delivery.getString("status")).isEqualTo("DELIVERED");
+        assertThat(statusCodes(delivery)).containsExactly(status);
+    }
+
+    @Test
+    void redirectIsNotFollowedAndCountsAsAFailure() {
+        receiver.then(new Status(302, "", Map.of("Location", receiver.url("/elsewhere"))), new Status(301, "",
+                Map.of("Location", "http://169.254.169.254/latest/meta-data/")));
+        submitRating(3);
+
+        JsonObject delivery = awaitFinal();
+
+        assertThat(statusCodes(delivery)).containsExactly(302, 301, 200);
+        assertThat(receiver.received()).extracting(Received::path).containsOnly("/hooks/rateup");
+    }
+
+    @ParameterizedTest(name = "{0} is retried")
+    @ValueSource(ints = {400, 401, 404, 408, 422, 500, 502, 504})
+    void clientAndServerErrorsAreRetried(int status) {
+        receiver.then(new Status(status, "{\"error\":\"nope\"}"));
+        submitRating(3);
+
+        JsonObject delivery = awaitFinal();
+
+        assertThat(delivery.getString("status")).isEqualTo("DELIVERED");
+        assertThat(statusCodes(delivery)).containsExactly(status, 200);
+    }
+
+    @Test
+    void goneDisablesTheWebhookWithItsReasonAndStopsTheDelivery() throws Exception {
+        receiver.then(new Status(410, "unsubscribed"));
+        submitRating(3);
+
+        JsonObject delivery = awaitFinal();
+        JsonObject webhook = webhook();
+        submitRating(4);
+        Thread.sleep(1500); // a sweep interval: nothing may go out to a disabled webhook
+
+        assertThat(delivery.getString("status")).isEqualTo("FAILED");
+        assertThat(statusCodes(delivery)).containsExactly(410);
+        assertThat(webhook.getBoolean("enabled")).isFalse();
+        assertThat(webhook.getString("disabledReason")).contains("410");
+        assertThat(receiver.received()).hasSize(1);
+    }
+
+    @Test
+    void retryAfterInSecondsIsHonoured() {
+        receiver.then(new Status(429, "", Map.of("Retry-After", "2")));
+        submitRating(3);
+
+        JsonObject delivery = awaitFinal();
+        List<Received> requests = receiver.received();
+
+        assertThat(statusCodes(delivery)).containsExactly(429, 200);
+        assertThat(Duration.between(requests.get(0).at(), requests.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    }
+
+    @Test
+    void retryAfterAsHttpDateIsHonoured() {
+        String inThreeSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(3));
+        receiver.then(new Status(503, "", Map.of("Retry-After", inThreeSeconds)));
+        submitRating(3);
+
+        JsonObject delivery = awaitFinal();
+        List<Received> requests = receiver.received();
+
+        assertThat(statusCodes(delivery)).containsExactly(503, 200);
+        assertThat(Duration.between(requests.get(0).at(), requests.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    }
+
+    @Test
+    void refusedConnectionFailsEveryAttemptThenTheDelivery() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        api.putWebhook(team, surveyId, "http://127.0.0.1:" + closedPort + "/hook");
+        submitRating(3);
+
+        JsonObject delivery = awaitFinal();
+
+        assertThat(delivery.getString("status")).isEqualTo("FAILED");
+        assertThat(errors(delivery)).hasSize(4).containsOnly("connection refused");
+    }
+
+    @Test
+    void resetBeforeTheStatusArrivedIsAFailure() {
+        receiver.then(new ResetInStatusLine());
+        submitRating(3);
+
+        JsonObject delivery = awaitFinal();
+        JsonObject first = delivery.getJsonArray("attempts").getJsonObject(0);
+
+        assertThat(statusCodes(delivery)).containsExactly(null, 200);
+        assertThat(first.getString("error")).isNotBlank();
+    }
+
+    @Test
+    void resetInTheAnswerBodyAfterA2xxStatusIsDeliveredWithWhatArrived() {
+        receiver.then(new ResetInBody(200));
+        submitRating(3);
+
+        JsonObject delivery = awaitFinal();
+
+        assertThat(delivery.getString("status")).isEqualTo("DELIVERED");
+        assertThat(statusCodes(delivery)).containsExactly(200);
+        assertThat(receiver.received()).hasSize(1);
+    }
+
+    @Test
+    void endlessAnswerIsCutAfterTheExcerpt() {
+        receiver.then(new EndlessBody(200));
+        submitRating(3);
+
+        JsonObject delivery = awaitFinal();
+        JsonObject attempt = api.delivery(team, surveyId, delivery.getString("id")).getJsonArray("attempts").getJsonObject(0);
+
+        assertThat(delivery.getString("status")).isEqualTo("DELIVERED");
+        assertThat(attempt.getString("responseExcerpt")).hasSize(4096).matches("y+");
+        assertThat(receiver.received()).hasSize(1);
+    }
+
+    @Test
+    void hugeAnswerKeepsOnlyTheExcerpt() {
+        receiver.then(new HugeBody(500, 20 * 1024 * 1024));
+        submitRating(3);
+
+        JsonObject delivery = awaitFinal();
+        JsonObject attempt = api.delivery(team, surveyId, delivery.getString("id")).getJsonArray("attempts").getJsonObject(0);
+
+        assertThat(statusCodes(delivery)).containsExactly(500, 200);
+        assertThat(attempt.getString("responseExcerpt")).hasSize(4096).matches("z+");
+    }
+
+    @Test
+    void tlsFailureIsAFailedAttempt() {
+        api.putWebhook(team, surveyId, receiver.url("/hooks/rateup").replace("http://", "https://"));
+        submitRating(3);
+
+        JsonObject delivery = awaitFinal();
+
+        assertThat(delivery.getString("status")).isEqualTo("FAILED");
+        assertThat(errors(delivery)).hasSize(4).allMatch(error -> error.startsWith("TLS error"));
+        assertThat(receiver.received()).isEmpty();
+    }
+
+    @Test
+    void disabledWebhookKeepsPendingDeliveriesUntilEnabledAgain() throws Exception {
+        receiver.then(new com.rateup.webhooks.testing.TestReceiver.Stall(Duration.ofMillis(800), 500));
+        submitRating(3);
+        await().atMost(PATIENCE).until(() -> receiver.received().size() == 1);
+        api.send("PUT", com.rateup.webhooks.testing.Api.webhookPath(team, surveyId), com.rateup.webhooks.testing.Api.bearer(team.token()),
+                jakarta.json.Json.createObjectBuilder().add("url", receiver.url("/hooks/rateup")).add("enabled", false).build());
+        Thread.sleep(3000); // longer than every backoff: nothing goes out while disabled
+
+        assertThat(onlyDelivery().getString("status")).isEqualTo("PENDING");
+        assertThat(receiver.received()).hasSize(1);
+
+        api.putWebhook(team, surveyId, receiver.url("/hooks/rateup"));
+        JsonObject delivery = awaitFinal();
+
+        assertThat(delivery.getString("status")).isEqualTo("DELIVERED");
+        assertThat(statusCodes(delivery)).containsExactly(500, 200);
+    }
+
+    private static List<Integer> statusCodes(JsonObject delivery) {
+        return delivery.getJsonArray("attempts").stream()
+                .map(a -> a.asJsonObject().get("statusCode"))
+                .map(code -> code.getValueType() == JsonValue.ValueType.NULL ? null : ((jakarta.json.JsonNumber) code).intValue())
+                .toList();
+    }
+
+    private static List<String> errors(JsonObject delivery) {
+        return delivery.getJsonArray("attempts").stream().map(a -> a.asJsonObject().getString("error", null)).toList();
+    }
+}
