@@ -28,6 +28,21 @@ public final class MicroProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /** The configuration process-based tests share: a file database in {@code workDir}, quick timeouts and retries. */
+    public static Map<String, String> testConfig(Path workDir, Map<String, String> overrides) {
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
+                "rateup.db.url", "jdbc:h2:file:" + workDir.resolve("db/rateup") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+                "rateup.admin.password", Api.ADMIN_PASSWORD,
+                "rateup.delivery.timeout-ms", "1500",
+                "rateup.delivery.backoff-initial-ms", "1500",
+                "rateup.delivery.sweep-interval-ms", "1000",
+                "rateup.delivery.lease-ms", "2000",
+                // the per-endpoint circuit would pause a failing test receiver for 30 s; tests that want it set it
+                "rateup.delivery.breaker-failures", "1000"));
+        config.putAll(overrides);
+        return config;
+    }
+
     /** Starts the app with the given configuration (as system properties) and waits until it answers. */
     public static MicroProcess start(Path workDir, String name, Map<String, String> config) throws IOException, InterruptedException {
         int port = freePort();
@@ -38,10 +53,12 @@ public final class MicroProcess implements AutoCloseable {
                 "--rootdir", workDir.resolve("payara-" + name).toString(),
                 "--prebootcommandfile", System.getProperty("preboot.file"),
                 "--deploy", System.getProperty("war.file")));
+        Path logs = Path.of(System.getProperty("micro.logs", "target/micro-logs"));
+        java.nio.file.Files.createDirectories(logs);
         Process process = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve(name + ".log").toFile())
+                .redirectOutput(logs.resolve(workDir.getFileName() + "-" + name + ".log").toFile())
                 .start();
         MicroProcess micro = new MicroProcess(process, port);
         micro.awaitReady(Duration.ofMinutes(3));
@@ -84,6 +101,12 @@ public final class MicroProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("Payara Micro did not become ready within " + patience);
+    }
+
+    /** SIGTERM: the server shuts down as an operator's stop would, and this waits until it has exited. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
     }
 
     /** SIGKILL: no shutdown hooks, no graceful undeploy, in-flight work simply stops. */

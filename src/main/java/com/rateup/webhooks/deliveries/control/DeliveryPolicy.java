@@ -32,7 +32,7 @@ public class DeliveryPolicy {
 
     /** Longer waits before the next attempt give the thread back; the sweep resumes the delivery when due. */
     @Inject
-    @ConfigProperty(name = "rateup.delivery.max-inline-wait", defaultValue = "PT30S")
+    @ConfigProperty(name = "rateup.delivery.max-inline-wait", defaultValue = "PT2S")
     Duration maxInlineWait;
 
     @Inject

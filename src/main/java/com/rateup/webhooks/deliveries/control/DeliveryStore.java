@@ -42,6 +42,11 @@ public class DeliveryStore {
                 .toList();
     }
 
+    /** When the earliest pending delivery nobody holds is due (a retry handed back to the database). */
+    public Optional<Instant> earliestDue() {
+        return Optional.ofNullable(em.createNamedQuery(Delivery.EARLIEST_DUE, Instant.class).getSingleResult());
+    }
+
     public List<String> dueOf(String surveyId, int limit) {
         return em.createNamedQuery(Delivery.DUE_OF_SURVEY, String.class)
                 .setParameter("surveyId", surveyId)

@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,10 +70,20 @@ public class DeliverySweep {
 
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Instant lastCompleted = Instant.now();
+    private volatile Instant wakeUpAt;
+
+    /**
+     * Payara Micro stops on SIGTERM without undeploying (no {@code @PreDestroy}); this hook closes
+     * the gate then too. Payara's own hook stops the container at the same time, so an attempt
+     * in flight may reach the receiver without being recorded: it is sent again after the
+     * restart, with the same x-webhook-id (at least once).
+     */
+    private final Thread drainOnExit = new Thread(this::drain, "rateup-delivery-drain");
 
     @PostConstruct
     void schedule() {
         timers.createIntervalTimer(0, intervalMs, new TimerConfig(null, false));
+        Runtime.getRuntime().addShutdownHook(drainOnExit);
     }
 
     @Timeout
@@ -95,6 +106,7 @@ public class DeliverySweep {
                 dispatched += dispatchDueOf(due);
             }
             lastCompleted = Instant.now();
+            wakeAtEarliestDue();
             if (dispatched > 0) {
                 int count = dispatched;
                 LOG.fine(() -> "sweep dispatched " + count + " pending deliveries");
@@ -104,6 +116,17 @@ public class DeliverySweep {
         } finally {
             running.set(false);
         }
+    }
+
+    /** A retry handed back to the database is due before the next periodic pass: be there on time. */
+    private void wakeAtEarliestDue() {
+        store.earliestDue()
+                .filter(due -> due.isAfter(Instant.now()) && due.isBefore(Instant.now().plusMillis(intervalMs)))
+                .filter(due -> wakeUpAt == null || due.isBefore(wakeUpAt) || wakeUpAt.isBefore(Instant.now()))
+                .ifPresent(due -> {
+                    wakeUpAt = due;
+                    timers.createSingleActionTimer(Date.from(due), new TimerConfig(null, false));
+                });
     }
 
     private int dispatchDueOf(DeliveryStore.DueSurvey due) {
@@ -140,6 +163,15 @@ public class DeliverySweep {
     }
 
     @PreDestroy
+    void undeploy() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(drainOnExit);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            return; // the hook drains
+        }
+        drain();
+    }
+
     void drain() {
         try {
             boolean drained = gate.closeAndDrain(shutdownGrace);

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class EndpointGate {
 
     @Inject
-    @ConfigProperty(name = "rateup.delivery.max-concurrency", defaultValue = "32")
+    @ConfigProperty(name = "rateup.delivery.max-concurrency", defaultValue = "16")
     int maxConcurrency;
 
     @Inject
