@@ -1,0 +1,66 @@
+package com.rateup.webhooks.deliveries.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rateup.webhooks.testing.Api;
+import com.rateup.webhooks.testing.MicroProcess;
+import com.rateup.webhooks.testing.TestReceiver;
+import com.rateup.webhooks.testing.TestReceiver.Status;
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A webhook whose receiver fails for longer than rateup.webhook.auto-disable-after is disabled
+ * with a reason; its pending deliveries wait, and enabling it again delivers them. Its own
+ * server: the span is 2 s here and retries are many, so the delivery is still pending then.
+ */
+class AutoDisableIT {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void failingWebhookIsDisabledWithAReasonAndReenablingDeliversWhatIsPending() throws Exception {
+        Map<String, String> config = MicroProcess.testConfig(workDir, Map.of(
+                "rateup.webhook.auto-disable-after", "PT2S",
+                "rateup.delivery.max-retries", "50",
+                "rateup.delivery.backoff-initial-ms", "300",
+                "rateup.delivery.backoff-max-ms", "600"));
+        try (TestReceiver receiver = new TestReceiver().otherwise(new Status(500, "broken"));
+                MicroProcess server = MicroProcess.start(workDir, "auto-disable", config)) {
+            Api api = new Api(server.url());
+            Api.Team team = api.createTeam("Auto-disable team");
+            JsonObject survey = api.createSurvey(team, "SURVEY", "YesNo");
+            String surveyId = survey.getString("id");
+            String path = Api.webhookPath(team, surveyId);
+            api.putWebhook(team, surveyId, receiver.url("/hook"));
+            api.submit(surveyId, "{\"answers\":[{\"questionId\":\"" + survey.getJsonArray("questions").getJsonObject(0).getString("id")
+                    + "\",\"response\":true}]}");
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !api.call(team, "GET", path).object().getBoolean("enabled"));
+            JsonObject disabled = api.call(team, "GET", path).object();
+            int requestsWhenDisabled = receiver.received().size();
+            Thread.sleep(2000); // several retry intervals: a disabled webhook gets nothing
+
+            assertThat(disabled.getString("disabledReason")).startsWith("every attempt failed since");
+            assertThat(disabled.getString("failingSince")).isNotBlank();
+            assertThat(api.deliveries(team, surveyId).getJsonObject(0).getString("status")).isEqualTo("PENDING");
+            assertThat(receiver.received()).hasSize(requestsWhenDisabled);
+
+            receiver.otherwise(new Status(200, "{\"ok\":true}"));
+            api.putWebhook(team, surveyId, receiver.url("/hook"));
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    "DELIVERED".equals(api.deliveries(team, surveyId).getJsonObject(0).getString("status")));
+
+            JsonObject enabled = api.call(team, "GET", path).object();
+            assertThat(enabled.getBoolean("enabled")).isTrue();
+            assertThat(enabled.isNull("disabledReason")).isTrue();
+            assertThat(enabled.isNull("failingSince")).isTrue();
+        }
+    }
+}

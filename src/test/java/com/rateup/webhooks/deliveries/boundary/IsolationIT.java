@@ -1,0 +1,166 @@
+package com.rateup.webhooks.deliveries.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rateup.webhooks.testing.Api;
+import com.rateup.webhooks.testing.MicroProcess;
+import com.rateup.webhooks.testing.TestReceiver;
+import com.rateup.webhooks.testing.TestReceiver.Received;
+import com.rateup.webhooks.testing.TestReceiver.Silent;
+import com.rateup.webhooks.testing.TestReceiver.Status;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One healthy endpoint measured while dead endpoints (they accept the connection and never
+ * answer) are flooded, against the same measurement without the flood. The server runs with
+ * its default dispatcher bounds and circuit breaker, and a 2 s timeout. The figures are
+ * reported (stdout and target/isolation-report.md), not asserted: machines are noisy. What is
+ * asserted is that every healthy delivery arrives and no dead one is lost.
+ */
+class IsolationIT {
+
+    private static final int DEAD_ENDPOINTS = 4;
+    private static final int FLOOD_PER_DEAD_ENDPOINT = 50;
+    private static final int HEALTHY_RESPONSES = 60;
+    private static final Duration PACE = Duration.ofMillis(50);
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void deadEndpointsDoNotHoldUpAHealthyOne() throws Exception {
+        Map<String, String> config = MicroProcess.testConfig(workDir, Map.of(
+                "rateup.delivery.timeout-ms", "2000",
+                "rateup.delivery.backoff-initial-ms", "1000",
+                "rateup.delivery.breaker-failures", "5"));
+        List<TestReceiver> dead = new ArrayList<>();
+        try (TestReceiver healthy = new TestReceiver().otherwise(new Status(200, "{\"ok\":true}"));
+                MicroProcess server = MicroProcess.start(workDir, "isolation", config)) {
+            Api api = new Api(server.url());
+            Api.Team team = api.createTeam("Isolation team");
+            Target healthyTarget = Target.create(api, team, healthy);
+            List<Target> deadTargets = new ArrayList<>();
+            for (int i = 0; i < DEAD_ENDPOINTS; i++) {
+                TestReceiver receiver = new TestReceiver().otherwise(new Silent());
+                dead.add(receiver);
+                deadTargets.add(Target.create(api, team, receiver));
+            }
+
+            Latencies quiet = measure(api, healthyTarget, healthy, 0);
+            for (int i = 0; i < FLOOD_PER_DEAD_ENDPOINT; i++) {
+                for (Target target : deadTargets) {
+                    target.submit(api, String.format("9%05d", i));
+                }
+            }
+            Latencies flooded = measure(api, healthyTarget, healthy, HEALTHY_RESPONSES);
+
+            report(quiet, flooded);
+            assertThat(quiet.count()).isEqualTo(HEALTHY_RESPONSES);
+            assertThat(flooded.count()).isEqualTo(HEALTHY_RESPONSES);
+            for (Target target : deadTargets) {
+                assertThat(api.send("GET", Api.webhookPath(team, target.surveyId) + "/deliveries?limit=500",
+                        Api.bearer(team.token()), null, null).array()).hasSize(FLOOD_PER_DEAD_ENDPOINT)
+                        .allSatisfy(d -> assertThat(d.asJsonObject().getString("status")).isIn("PENDING", "FAILED"));
+            }
+        } finally {
+            for (TestReceiver receiver : dead) {
+                receiver.close();
+            }
+        }
+    }
+
+    /** Submits the healthy responses at a steady pace; latency = arrival at the receiver - submission. */
+    private static Latencies measure(Api api, Target target, TestReceiver receiver, int offset) {
+        Map<String, Instant> submitted = new ConcurrentHashMap<>();
+        for (int i = 0; i < HEALTHY_RESPONSES; i++) {
+            String phone = String.format("1%05d", offset + i);
+            submitted.put(phone, Instant.now());
+            target.submit(api, phone);
+            sleep(PACE);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> arrivals(receiver, submitted.keySet()).size() == submitted.size());
+        Map<String, Instant> arrived = arrivals(receiver, submitted.keySet());
+        List<Long> millis = submitted.entrySet().stream()
+                .map(e -> Duration.between(e.getValue(), arrived.get(e.getKey())).toMillis())
+                .sorted()
+                .toList();
+        return new Latencies(millis);
+    }
+
+    private static Map<String, Instant> arrivals(TestReceiver receiver, java.util.Set<String> phones) {
+        Map<String, Instant> arrivals = new HashMap<>();
+        for (Received request : receiver.received()) {
+            JsonObject body = Json.createReader(new StringReader(request.bodyText())).readObject();
+            String phone = body.getString("phone");
+            if (phones.contains(phone)) {
+                arrivals.putIfAbsent(phone, request.at());
+            }
+        }
+        return arrivals;
+    }
+
+    private static void report(Latencies quiet, Latencies flooded) throws Exception {
+        String table = String.format("""
+                | healthy endpoint, %d responses at %d/s | median | p99 | max |
+                | --- | --- | --- | --- |
+                | alone | %d ms | %d ms | %d ms |
+                | while %d dead endpoints get %d responses each | %d ms | %d ms | %d ms |
+                """, HEALTHY_RESPONSES, 1000 / PACE.toMillis(), quiet.percentile(50), quiet.percentile(99), quiet.max(),
+                DEAD_ENDPOINTS, FLOOD_PER_DEAD_ENDPOINT, flooded.percentile(50), flooded.percentile(99), flooded.max());
+        System.out.println("isolation:\n" + table);
+        Files.writeString(Path.of("target/isolation-report.md"), table);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Latencies(List<Long> sortedMillis) {
+
+        int count() {
+            return sortedMillis.size();
+        }
+
+        long percentile(int p) {
+            int index = (int) Math.ceil(p / 100.0 * sortedMillis.size()) - 1;
+            return sortedMillis.get(Math.max(0, index));
+        }
+
+        long max() {
+            return sortedMillis.get(sortedMillis.size() - 1);
+        }
+    }
+
+    /** A survey with one NPS question whose webhook points at a receiver. */
+    private record Target(String surveyId, String questionId) {
+
+        static Target create(Api api, Api.Team team, TestReceiver receiver) {
+            JsonObject survey = api.createSurvey(team, "FLOW", "NPS");
+            String surveyId = survey.getString("id");
+            api.putWebhook(team, surveyId, receiver.url("/hook"));
+            return new Target(surveyId, survey.getJsonArray("questions").getJsonObject(0).getString("id"));
+        }
+
+        void submit(Api api, String phone) {
+            api.submit(surveyId, "{\"phone\":\"" + phone + "\",\"answers\":[{\"questionId\":\"" + questionId + "\",\"response\":7}]}");
+        }
+    }
+}
