@@ -28,7 +28,10 @@ public final class MicroProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** The configuration process-based tests share: a file database in {@code workDir}, quick timeouts and retries. */
+    /**
+     * The configuration process-based tests share: quick timeouts and retries, and a file database
+     * in {@code workDir}, or the tests' PostgreSQL server when {@code rateup.test.db=postgresql}.
+     */
     public static Map<String, String> testConfig(Path workDir, Map<String, String> overrides) {
         Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "rateup.db.url", "jdbc:h2:file:" + workDir.resolve("db/rateup") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
@@ -39,6 +42,10 @@ public final class MicroProcess implements AutoCloseable {
                 "rateup.delivery.lease-ms", "2000",
                 // the per-endpoint circuit would pause a failing test receiver for 30 s; tests that want it set it
                 "rateup.delivery.breaker-failures", "1000"));
+        if ("postgresql".equals(System.getProperty("rateup.test.db"))) {
+            config.put("rateup.db.url", "jdbc:postgresql://127.0.0.1:" + System.getProperty("pg.port", "55432") + "/rateup");
+            config.put("rateup.db.datasource-class", "org.postgresql.ds.PGSimpleDataSource");
+        }
         config.putAll(overrides);
         return config;
     }

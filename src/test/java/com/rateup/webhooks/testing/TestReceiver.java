@@ -85,6 +85,8 @@ public final class TestReceiver implements AutoCloseable {
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private volatile Reply otherwise = new Status(200, "{\"ok\":true}");
+    private final Map<String, Integer> inFlight = new HashMap<>();
+    private final List<String> overlaps = Collections.synchronizedList(new ArrayList<>());
 
     public TestReceiver() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -112,6 +114,13 @@ public final class TestReceiver implements AutoCloseable {
         }
     }
 
+    /** The x-webhook-ids that arrived while a request with the same id was still being answered. */
+    public List<String> overlaps() {
+        synchronized (overlaps) {
+            return List.copyOf(overlaps);
+        }
+    }
+
     public List<Received> receivedWhere(Predicate<Received> filter) {
         return received().stream().filter(filter).toList();
     }
@@ -135,48 +144,15 @@ public final class TestReceiver implements AutoCloseable {
                     return;
                 }
                 received.add(request);
-                Reply reply = script.poll();
-                reply = reply == null ? otherwise : reply;
-                if (reply instanceof Drop) {
-                    reset(socket);
-                    return;
-                } else if (reply instanceof Silent) {
-                    while (in.read() != -1) {
-                        // wait for the sender to give up
+                String id = request.header("x-webhook-id");
+                enter(id);
+                try {
+                    Reply reply = script.poll();
+                    if (!reply(socket, in, out, reply == null ? otherwise : reply)) {
+                        return;
                     }
-                    return;
-                } else if (reply instanceof ResetInStatusLine) {
-                    out.write("HTTP/1.1 2".getBytes(StandardCharsets.ISO_8859_1));
-                    out.flush();
-                    reset(socket);
-                    return;
-                } else if (reply instanceof ResetInBody cut) {
-                    out.write(("HTTP/1.1 " + cut.code() + " Test\r\nContent-Length: 1000\r\n\r\n" + "x".repeat(100))
-                            .getBytes(StandardCharsets.ISO_8859_1));
-                    out.flush();
-                    Thread.sleep(100);
-                    reset(socket);
-                    return;
-                } else if (reply instanceof EndlessBody endless) {
-                    out.write(("HTTP/1.1 " + endless.code() + " Test\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                    byte[] chunk = ("400\r\n" + "y".repeat(1024) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
-                    while (true) {
-                        out.write(chunk); // until the sender closes the connection
-                        out.flush();
-                        Thread.sleep(5);
-                    }
-                } else if (reply instanceof HugeBody huge) {
-                    out.write(("HTTP/1.1 " + huge.code() + " Test\r\nContent-Length: " + huge.bytes() + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                    byte[] block = "z".repeat(8192).getBytes(StandardCharsets.ISO_8859_1);
-                    for (int sent = 0; sent < huge.bytes(); sent += block.length) {
-                        out.write(block, 0, Math.min(block.length, huge.bytes() - sent));
-                    }
-                    out.flush();
-                } else if (reply instanceof Stall stall) {
-                    Thread.sleep(stall.delay().toMillis());
-                    answer(out, stall.code(), "", Map.of());
-                } else if (reply instanceof Status status) {
-                    answer(out, status.code(), status.body(), status.headers());
+                } finally {
+                    leave(id);
                 }
             }
         } catch (SocketException closedByPeer) {
@@ -184,6 +160,72 @@ public final class TestReceiver implements AutoCloseable {
         } catch (IOException | InterruptedException e) {
             // the test is over or the peer went away
         }
+    }
+
+    private void enter(String id) {
+        if (id == null) {
+            return;
+        }
+        synchronized (inFlight) {
+            if (inFlight.merge(id, 1, Integer::sum) > 1) {
+                overlaps.add(id);
+            }
+        }
+    }
+
+    private void leave(String id) {
+        if (id == null) {
+            return;
+        }
+        synchronized (inFlight) {
+            inFlight.computeIfPresent(id, (key, count) -> count == 1 ? null : count - 1);
+        }
+    }
+
+    /** Answers one request as told; false when the connection is over. */
+    private boolean reply(Socket socket, InputStream in, OutputStream out, Reply reply) throws IOException, InterruptedException {
+        if (reply instanceof Drop) {
+            reset(socket);
+            return false;
+        } else if (reply instanceof Silent) {
+            while (in.read() != -1) {
+                // wait for the sender to give up
+            }
+            return false;
+        } else if (reply instanceof ResetInStatusLine) {
+            out.write("HTTP/1.1 2".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            reset(socket);
+            return false;
+        } else if (reply instanceof ResetInBody cut) {
+            out.write(("HTTP/1.1 " + cut.code() + " Test\r\nContent-Length: 1000\r\n\r\n" + "x".repeat(100))
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            Thread.sleep(100);
+            reset(socket);
+            return false;
+        } else if (reply instanceof EndlessBody endless) {
+            out.write(("HTTP/1.1 " + endless.code() + " Test\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            byte[] chunk = ("400\r\n" + "y".repeat(1024) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            while (true) {
+                out.write(chunk); // until the sender closes the connection
+                out.flush();
+                Thread.sleep(5);
+            }
+        } else if (reply instanceof HugeBody huge) {
+            out.write(("HTTP/1.1 " + huge.code() + " Test\r\nContent-Length: " + huge.bytes() + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            byte[] block = "z".repeat(8192).getBytes(StandardCharsets.ISO_8859_1);
+            for (int sent = 0; sent < huge.bytes(); sent += block.length) {
+                out.write(block, 0, Math.min(block.length, huge.bytes() - sent));
+            }
+            out.flush();
+        } else if (reply instanceof Stall stall) {
+            Thread.sleep(stall.delay().toMillis());
+            answer(out, stall.code(), "", Map.of());
+        } else if (reply instanceof Status status) {
+            answer(out, status.code(), status.body(), status.headers());
+        }
+        return true;
     }
 
     private static void reset(Socket socket) throws IOException {

@@ -18,7 +18,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 @DataSourceDefinition(
         name = "java:app/jdbc/rateup",
-        className = "org.h2.jdbcx.JdbcDataSource",
+        className = "${MPCONFIG=rateup.db.datasource-class}",
         url = "${MPCONFIG=rateup.db.url}",
         user = "${MPCONFIG=rateup.db.user}",
         password = "${MPCONFIG=rateup.db.password}",

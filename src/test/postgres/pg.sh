@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL server for the tests, on 127.0.0.1 only.
+#   pg.sh start <data-dir> <port>   installs PostgreSQL (Debian package) if missing, creates a
+#                                   cluster with user/password rateup/rateup and database rateup
+#   pg.sh stop  <data-dir>
+set -euo pipefail
+action=$1 dir=$2 port=${3:-55432}
+
+bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
+
+as_owner() {
+  # PostgreSQL refuses to run as root: run it as the postgres user then
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+case "$action" in
+  start)
+    if [ -z "$(bin)" ] || [ ! -x "$(bin)/postgres" ]; then
+      echo "installing PostgreSQL (Debian package postgresql)"
+      export DEBIAN_FRONTEND=noninteractive
+      apt-get update -qq && apt-get install -y -qq postgresql >/dev/null
+    fi
+    B=$(bin)
+    rm -rf "$dir" && mkdir -p "$dir"
+    [ "$(id -u)" = 0 ] && chown postgres "$dir"
+    pwfile=$(mktemp) && echo rateup > "$pwfile" && chmod 644 "$pwfile"
+    as_owner "$B/initdb" -D "$dir/data" -U rateup --pwfile="$pwfile" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
+    rm -f "$pwfile"
+    as_owner "$B/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+      -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c max_connections=200 -c fsync=on" start >/dev/null
+    PGPASSWORD=rateup "$B/psql" -q -h 127.0.0.1 -p "$port" -U rateup -d postgres -c "CREATE DATABASE rateup" >/dev/null
+    echo "PostgreSQL $("$B/postgres" --version | awk '{print $3}') on 127.0.0.1:$port, database rateup"
+    ;;
+  stop)
+    B=$(bin)
+    if [ -d "$dir/data" ]; then as_owner "$B/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null || true; fi
+    ;;
+  *) echo "usage: pg.sh start|stop <data-dir> [port]" >&2; exit 2 ;;
+esac
