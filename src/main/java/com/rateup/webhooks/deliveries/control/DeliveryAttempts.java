@@ -29,6 +29,9 @@ public class DeliveryAttempts {
     @Inject
     EndpointGate gate;
 
+    @Inject
+    DeliveryMetrics metrics;
+
     /**
      * One attempt per invocation; a failed attempt throws {@link AttemptFailed} and {@code @Retry}
      * invokes it again. {@code @Retry}'s own delay is constant, so it is zero here and the growing,
@@ -56,6 +59,7 @@ public class DeliveryAttempts {
             return;
         }
         AttemptResult result = attempt(outgoing);
+        metrics.attempted(result);
         gate.recordOutcome(endpoint, result.succeeded(), Instant.now());
         if (store.recordAndContinue(deliveryId, owner, result)) {
             throw new AttemptFailed(deliveryId);

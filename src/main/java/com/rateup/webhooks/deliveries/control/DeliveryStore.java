@@ -2,6 +2,7 @@ package com.rateup.webhooks.deliveries.control;
 
 import com.rateup.webhooks.deliveries.entity.AttemptResult;
 import com.rateup.webhooks.deliveries.entity.Delivery;
+import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
 import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,9 @@ public class DeliveryStore {
     @Inject
     DeliveryPolicy policy;
 
+    @Inject
+    DeliveryMetrics metrics;
+
     /** Surveys with deliveries that are due and held by nobody, oldest due first, with their webhook URL. */
     public List<DueSurvey> dueSurveys(int limit) {
         return em.createNamedQuery(Delivery.DUE_BY_SURVEY, Object[].class)
@@ -44,7 +48,9 @@ public class DeliveryStore {
 
     /** When the earliest pending delivery nobody holds is due (a retry handed back to the database). */
     public Optional<Instant> earliestDue() {
-        return Optional.ofNullable(em.createNamedQuery(Delivery.EARLIEST_DUE, Instant.class).getSingleResult());
+        Object earliest = em.createNamedQuery(Delivery.EARLIEST_DUE).getSingleResult();
+        // aggregates bypass the attribute converter: the database's timestamp type comes back
+        return Optional.ofNullable(earliest).map(value -> value instanceof Instant instant ? instant : ((java.sql.Timestamp) value).toInstant());
     }
 
     public List<String> dueOf(String surveyId, int limit) {
@@ -125,10 +131,14 @@ public class DeliveryStore {
         Instant now = Instant.now();
         if (result.gone()) {
             delivery.record(result, 1, Duration.ZERO);
+            metrics.completed(delivery.status());
             webhooks.disable(delivery.surveyId(), "the receiver answered 410 Gone at " + now, now);
             return false;
         }
         delivery.record(result, policy.maxAttempts(), policy.delayBefore(delivery.attemptCountInRound() + 1, result.retryAfter()));
+        if (delivery.status() != DeliveryStatus.PENDING) {
+            metrics.completed(delivery.status());
+        }
         if (result.succeeded()) {
             webhooks.markHealthy(delivery.surveyId());
         } else {

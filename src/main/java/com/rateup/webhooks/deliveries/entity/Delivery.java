@@ -41,6 +41,9 @@ import java.util.UUID;
         query = "update Delivery d set d.nextAttemptAt = :until, d.version = d.version + 1 where d.surveyId = :surveyId"
                 + " and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING"
                 + " and d.nextAttemptAt <= :now and (d.leaseUntil is null or d.leaseUntil < :now)")
+@NamedQuery(name = Delivery.BACKLOG,
+        query = "select count(d), min(d.createdAt) from Delivery d"
+                + " where d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING")
 @NamedQuery(name = Delivery.EARLIEST_DUE,
         query = "select min(d.nextAttemptAt) from Delivery d"
                 + " where d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING and d.leaseUntil is null")
@@ -57,6 +60,7 @@ public class Delivery {
     public static final String DUE_BY_SURVEY = "Delivery.dueBySurvey";
     public static final String DUE_OF_SURVEY = "Delivery.dueOfSurvey";
     public static final String POSTPONE_DUE_OF_SURVEY = "Delivery.postponeDueOfSurvey";
+    public static final String BACKLOG = "Delivery.backlog";
     public static final String EARLIEST_DUE = "Delivery.earliestDue";
     public static final String CLAIM = "Delivery.claim";
     public static final String OF_SURVEY = "Delivery.ofSurvey";

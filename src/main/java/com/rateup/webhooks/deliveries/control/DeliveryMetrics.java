@@ -1,0 +1,82 @@
+package com.rateup.webhooks.deliveries.control;
+
+import com.rateup.webhooks.deliveries.entity.AttemptResult;
+import com.rateup.webhooks.deliveries.entity.Delivery;
+import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.Gauge;
+
+/**
+ * MicroProfile Metrics of the delivery pipeline, at {@code /metrics?scope=application}: attempts
+ * by outcome and their latency, deliveries by final status, the pending backlog and its oldest
+ * age. The backlog gauges read the database at most every few seconds, however often scraped.
+ */
+@ApplicationScoped
+public class DeliveryMetrics {
+
+    private static final Duration BACKLOG_FRESHNESS = Duration.ofSeconds(5);
+    private static final Metadata ATTEMPT_DURATION = Metadata.builder()
+            .withName("rateup_delivery_attempt_duration_milliseconds")
+            .withDescription("Duration of delivery attempts, connect to answer (or timeout), in milliseconds")
+            .withUnit(MetricUnits.NONE)
+            .build();
+
+    @Inject
+    MetricRegistry registry;
+
+    @PersistenceContext
+    EntityManager em;
+
+    private volatile Backlog backlog = new Backlog(0, 0, Instant.EPOCH);
+
+    public void attempted(AttemptResult result) {
+        registry.counter("rateup_delivery_attempts", new Tag("outcome", result.succeeded() ? "success" : "failure")).inc();
+        // a histogram in ms: Payara 6.2025.10 prints Timer quantiles in nanoseconds under a "seconds" name
+        registry.histogram(ATTEMPT_DURATION).update(result.durationMs());
+    }
+
+    public void completed(DeliveryStatus status) {
+        registry.counter("rateup_deliveries", new Tag("status", status.name())).inc();
+    }
+
+    @Gauge(name = "rateup_deliveries_pending", unit = MetricUnits.NONE, absolute = true,
+            description = "Deliveries waiting for their next attempt or in one")
+    public long pending() {
+        return backlog().pending();
+    }
+
+    @Gauge(name = "rateup_deliveries_oldest_pending_age", unit = MetricUnits.SECONDS, absolute = true,
+            description = "Age of the oldest pending delivery")
+    public long oldestPendingAgeSeconds() {
+        return backlog().oldestAgeSeconds();
+    }
+
+    private Backlog backlog() {
+        Backlog current = backlog;
+        if (current.readAt().plus(BACKLOG_FRESHNESS).isAfter(Instant.now())) {
+            return current;
+        }
+        Object[] row = em.createNamedQuery(Delivery.BACKLOG, Object[].class).getSingleResult();
+        long pending = ((Number) row[0]).longValue();
+        long oldest = row[1] == null ? 0 : Duration.between(toInstant(row[1]), Instant.now()).toSeconds();
+        backlog = new Backlog(pending, oldest, Instant.now());
+        return backlog;
+    }
+
+    /** Aggregates bypass the attribute converter: the database's timestamp type comes back. */
+    private static Instant toInstant(Object value) {
+        return value instanceof Instant instant ? instant : ((java.sql.Timestamp) value).toInstant();
+    }
+
+    private record Backlog(long pending, long oldestAgeSeconds, Instant readAt) {
+    }
+}
