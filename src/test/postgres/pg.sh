@@ -5,6 +5,7 @@
 #   pg.sh stop  <data-dir>
 set -euo pipefail
 action=$1 dir=$2 port=${3:-55432}
+cd / # the postgres user may not be allowed into the caller's directory
 
 bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 
@@ -21,13 +22,17 @@ case "$action" in
       apt-get update -qq && apt-get install -y -qq postgresql >/dev/null
     fi
     B=$(bin)
+    if [ -f "$dir/data/postmaster.pid" ]; then "$0" stop "$dir"; fi # left over by an interrupted run
     rm -rf "$dir" && mkdir -p "$dir"
     [ "$(id -u)" = 0 ] && chown postgres "$dir"
     pwfile=$(mktemp) && echo rateup > "$pwfile" && chmod 644 "$pwfile"
     as_owner "$B/initdb" -D "$dir/data" -U rateup --pwfile="$pwfile" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
     rm -f "$pwfile"
-    as_owner "$B/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-      -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c max_connections=200 -c fsync=on" start >/dev/null
+    if ! as_owner "$B/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+      -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c max_connections=200" start >/dev/null; then
+      tail -20 "$dir/server.log" >&2
+      exit 1
+    fi
     PGPASSWORD=rateup "$B/psql" -q -h 127.0.0.1 -p "$port" -U rateup -d postgres -c "CREATE DATABASE rateup" >/dev/null
     echo "PostgreSQL $("$B/postgres" --version | awk '{print $3}') on 127.0.0.1:$port, database rateup"
     ;;

@@ -1,0 +1,435 @@
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The load generator and receiver of bench/run.sh (run as a single-file program: java bench/Bench.java).
+ * Everything is measured in one run, on one machine, so the end-to-end figures can be read as
+ * ratios of the raw HTTP ceiling: the same client, keep-alive connections and concurrency,
+ * POSTing a typical delivery straight to the same receiver.
+ */
+public class Bench {
+
+    private static final Pattern PHONE = Pattern.compile("\"phone\":\"(\\d+)\"");
+    private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    private static final Pattern TOKEN = Pattern.compile("\"apiToken\":\"([^\"]+)\"");
+    private static final Pattern QUESTION_IDS = Pattern.compile("\"id\":\"([0-9a-f-]{36})\",\"title\"");
+
+    private final Map<String, String> options;
+    private final URI base;
+    private final HttpClient client;
+    private final Receiver receiver;
+    private final AtomicLong phones = new AtomicLong(1_000_000_000L);
+    private final List<String[]> rows = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>(Map.of("seconds", "15", "concurrency", "8", "rate", "100"));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        new Bench(options).run();
+    }
+
+    Bench(Map<String, String> options) throws IOException {
+        this.options = options;
+        this.base = URI.create(options.get("base") + "/");
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(intOption("concurrency") * 2))
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        this.receiver = new Receiver();
+    }
+
+    void run() throws Exception {
+        long startMs = awaitReady();
+        int concurrency = intOption("concurrency");
+        int seconds = intOption("seconds");
+        int rate = intOption("rate");
+
+        Throughput raw = closedLoop(seconds, concurrency, this::postRawDelivery);
+        String admin = "Basic " + Base64.getEncoder().encodeToString(("admin:" + options.get("admin-password")).getBytes(StandardCharsets.UTF_8));
+        String[] team = createTeam(admin);
+        Survey survey = createSurvey(team, receiver.url());
+        closedLoop(5, concurrency, () -> submit(survey)); // warm-up, not reported
+        awaitArrivals(Duration.ofSeconds(60));
+        receiver.reset();
+
+        Throughput endToEnd = endToEnd(seconds, concurrency, survey);
+        Latencies steady = fixedRate(rate, seconds, List.of(survey));
+
+        List<Survey> mixed = new ArrayList<>();
+        try (DeadEndpoint dead = new DeadEndpoint()) {
+            for (int i = 0; i < 4; i++) {
+                mixed.add(createSurvey(team, receiver.url()));
+            }
+            mixed.add(createSurvey(team, dead.url()));
+            Latencies isolated = fixedRate(rate, seconds, mixed);
+            report(startMs, raw, endToEnd, steady, isolated, concurrency, seconds, rate);
+        }
+    }
+
+    // ---- measurements
+
+    /** Workers send back to back for the given time; returns requests per second and their latencies. */
+    private Throughput closedLoop(int seconds, int concurrency, Sender sender) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong failures = new AtomicLong();
+        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+        long start = System.nanoTime();
+        for (int w = 0; w < concurrency; w++) {
+            workers.submit(() -> {
+                while (System.nanoTime() < end) {
+                    long t = System.nanoTime();
+                    if (sender.send()) {
+                        latencies.add(System.nanoTime() - t);
+                    } else {
+                        failures.incrementAndGet();
+                    }
+                }
+            });
+        }
+        workers.shutdown();
+        workers.awaitTermination(seconds + 60, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Throughput(latencies.size() / elapsed, new Latencies(latencies), failures.get());
+    }
+
+    /** Responses submitted back to back; throughput counts until the last signed delivery arrived. */
+    private Throughput endToEnd(int seconds, int concurrency, Survey survey) throws InterruptedException {
+        long start = System.nanoTime();
+        Throughput submitted = closedLoop(seconds, concurrency, () -> submit(survey));
+        long lastArrival = awaitArrivals(Duration.ofSeconds(120));
+        double elapsed = (lastArrival - start) / 1e9;
+        int delivered = receiver.arrivals.size();
+        receiver.reset();
+        return new Throughput(delivered / elapsed, submitted.latencies(), submitted.failures());
+    }
+
+    /** Open loop: one submission every 1/rate s, whatever the answers; latency = submission to arrival. */
+    private Latencies fixedRate(int rate, int seconds, List<Survey> surveys) throws InterruptedException {
+        Map<String, Long> submittedAt = new ConcurrentHashMap<>();
+        ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
+        int total = rate * seconds;
+        CountDownLatch sent = new CountDownLatch(total);
+        AtomicLong counter = new AtomicLong();
+        ticks.scheduleAtFixedRate(() -> {
+            long n = counter.getAndIncrement();
+            if (n >= total) {
+                return;
+            }
+            Survey survey = surveys.get((int) (n % surveys.size()));
+            String phone = Long.toString(phones.incrementAndGet());
+            if (survey.healthy()) {
+                submittedAt.put(phone, System.nanoTime());
+            }
+            client.sendAsync(survey.submission(base, phone), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, error) -> sent.countDown());
+        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+        sent.await(seconds + 120L, TimeUnit.SECONDS);
+        ticks.shutdownNow();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!receiver.arrivals.keySet().containsAll(submittedAt.keySet()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        List<Long> latencies = new ArrayList<>();
+        submittedAt.forEach((phone, at) -> {
+            Long arrived = receiver.arrivals.get(phone);
+            if (arrived != null) {
+                latencies.add(arrived - at);
+            }
+        });
+        receiver.reset();
+        return new Latencies(latencies, submittedAt.size());
+    }
+
+    private long awaitArrivals(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        long seen = -1;
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long now = receiver.arrivals.size();
+            if (now != seen) {
+                seen = now;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(3)) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        return receiver.lastArrival.get();
+    }
+
+    private long awaitReady() throws Exception {
+        long started = Long.parseLong(options.get("started-at-ms"));
+        HttpRequest probe = HttpRequest.newBuilder(base.resolve("api/surveys/none/responses"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"answers\":[]}")).build();
+        for (int i = 0; i < 1200; i++) {
+            try {
+                if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 404) {
+                    return System.currentTimeMillis() - started;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the server did not start; see its log");
+    }
+
+    // ---- the API
+
+    private boolean postRawDelivery() {
+        String body = "{\"tag\":\"feedback\",\"createdAt\":\"2024-09-17T10:00:00Z\",\"phone\":\"" + phones.incrementAndGet()
+                + "\",\"language\":\"en\",\"responses\":[{\"type\":\"NPS\",\"response\":9,\"title\":\"How likely are you to recommend us?\"},"
+                + "{\"type\":\"Text\",\"response\":\"Fast and friendly, thank you!\",\"title\":\"Anything else?\"}],"
+                + "\"teamId\":\"3112a17e-d353-482b-82e0-0af2f10771ee\",\"surveyId\":\"4365b702-69a3-4362-a162-1725ad50f259\"}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(receiver.url()))
+                .header("Content-Type", "application/json")
+                .header("x-webhook-id", "00000000-0000-0000-0000-000000000000")
+                .header("x-rateup-signature", "bench")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return ok(request);
+    }
+
+    private boolean submit(Survey survey) {
+        return ok(survey.submission(base, Long.toString(phones.incrementAndGet())));
+    }
+
+    private boolean ok(HttpRequest request) {
+        try {
+            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status >= 200 && status < 300;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private String[] createTeam(String admin) throws Exception {
+        String body = call("POST", "api/teams", admin, "{\"name\":\"Bench\"}");
+        return new String[] {find(ID, body), find(TOKEN, body)};
+    }
+
+    private Survey createSurvey(String[] team, String url) throws Exception {
+        String bearer = "Bearer " + team[1];
+        String body = call("POST", "api/teams/" + team[0] + "/surveys", bearer,
+                "{\"kind\":\"FLOW\",\"title\":\"Bench\",\"tag\":\"feedback\",\"questions\":[{\"type\":\"NPS\",\"title\":\"How likely are you to recommend us?\"},{\"type\":\"Text\",\"title\":\"Anything else?\"}]}");
+        String surveyId = find(Pattern.compile("^\\{.*\"id\":\"([0-9a-f-]{36})\",\"kind\""), body);
+        Matcher questions = QUESTION_IDS.matcher(body);
+        List<String> ids = new ArrayList<>();
+        while (questions.find()) {
+            ids.add(questions.group(1));
+        }
+        call("PUT", "api/teams/" + team[0] + "/surveys/" + surveyId + "/webhook", bearer, "{\"url\":\"" + url + "\",\"enabled\":true}");
+        return new Survey(surveyId, ids.get(0), ids.get(1), url.equals(receiver.url()));
+    }
+
+    private String call(String method, String path, String authorization, String json) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String find(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        if (!matcher.find()) {
+            throw new IllegalStateException(pattern + " not in " + text);
+        }
+        return matcher.group(1);
+    }
+
+    private int intOption(String name) {
+        return Integer.parseInt(options.get(name));
+    }
+
+    // ---- report
+
+    private void report(long startMs, Throughput raw, Throughput endToEnd, Latencies steady, Latencies isolated,
+            int concurrency, int seconds, int rate) throws IOException {
+        long[] memory = serverMemoryKb();
+        StringBuilder md = new StringBuilder();
+        md.append("# rateup-webhooks benchmark\n\n")
+                .append(String.format("Database: %s. Concurrency %d, %d s per phase, fixed rate %d/s. %d cores, Java %s.%n%n",
+                        options.get("database"), concurrency, seconds, rate, Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.version")))
+                .append("| measure | value | ratio |\n| --- | --- | --- |\n")
+                .append(String.format("| raw HTTP ceiling: client → receiver | %.0f req/s (p50 %.1f ms, p99 %.1f ms) | 1.00 |%n",
+                        raw.perSecond(), raw.latencies().ms(50), raw.latencies().ms(99)))
+                .append(String.format("| end to end: responses accepted and delivered, signed | %.0f deliveries/s (intake p50 %.1f ms, p99 %.1f ms; %d refused) | %.2f of raw |%n",
+                        endToEnd.perSecond(), endToEnd.latencies().ms(50), endToEnd.latencies().ms(99), endToEnd.failures(),
+                        endToEnd.perSecond() / raw.perSecond()))
+                .append(String.format("| submit → arrival at %d/s, all endpoints healthy | p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d of %d arrived) | |%n",
+                        rate, steady.ms(50), steady.ms(95), steady.ms(99), steady.count(), steady.expected()))
+                .append(String.format("| same with 1 of 5 endpoints dead (never answers): healthy ones | p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d of %d arrived) | p99 %.2f × all-healthy |%n",
+                        isolated.ms(50), isolated.ms(95), isolated.ms(99), isolated.count(), isolated.expected(),
+                        isolated.ms(99) / Math.max(0.001, steady.ms(99))))
+                .append(String.format("| server start to first successful request | %d ms | |%n", startMs))
+                .append(String.format("| server memory: peak RSS (VmHWM), RSS at the end | %d MiB, %d MiB | |%n", memory[0] / 1024, memory[1] / 1024));
+        String text = md.toString();
+        System.out.println(text);
+        Files.createDirectories(Path.of(options.get("report")).getParent());
+        Files.writeString(Path.of(options.get("report")), text);
+    }
+
+    private long[] serverMemoryKb() throws IOException {
+        long hwm = 0;
+        long rss = 0;
+        for (String line : Files.readAllLines(Path.of("/proc/" + options.get("server-pid") + "/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                hwm = Long.parseLong(line.replaceAll("\\D", ""));
+            } else if (line.startsWith("VmRSS:")) {
+                rss = Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return new long[] {hwm, rss};
+    }
+
+    // ---- parts
+
+    interface Sender {
+        boolean send();
+    }
+
+    record Throughput(double perSecond, Latencies latencies, long failures) {
+    }
+
+    record Latencies(List<Long> sortedNanos, int expected) {
+
+        Latencies(List<Long> nanos) {
+            this(nanos, nanos.size());
+        }
+
+        Latencies {
+            sortedNanos = new ArrayList<>(sortedNanos);
+            Collections.sort(sortedNanos);
+        }
+
+        int count() {
+            return sortedNanos.size();
+        }
+
+        double ms(int percentile) {
+            if (sortedNanos.isEmpty()) {
+                return Double.NaN;
+            }
+            int index = Math.max(0, (int) Math.ceil(percentile / 100.0 * sortedNanos.size()) - 1);
+            return sortedNanos.get(index) / 1e6;
+        }
+    }
+
+    record Survey(String id, String npsQuestion, String textQuestion, boolean healthy) {
+
+        HttpRequest submission(URI base, String phone) {
+            String body = "{\"phone\":\"" + phone + "\",\"language\":\"en\",\"answers\":[{\"questionId\":\"" + npsQuestion
+                    + "\",\"response\":9},{\"questionId\":\"" + textQuestion + "\",\"response\":\"Fast and friendly, thank you!\"}]}";
+            return HttpRequest.newBuilder(base.resolve("api/surveys/" + id + "/responses"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        }
+    }
+
+    /** A receiver on 127.0.0.1 that answers 204 at once and notes when each phone number arrived. */
+    static final class Receiver {
+
+        final Map<String, Long> arrivals = new ConcurrentHashMap<>();
+        final AtomicLong lastArrival = new AtomicLong();
+        private final HttpServer server;
+
+        Receiver() throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+            server.setExecutor(Executors.newFixedThreadPool(16));
+            server.createContext("/", exchange -> {
+                byte[] body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = in.readAllBytes();
+                }
+                long now = System.nanoTime();
+                Matcher phone = PHONE.matcher(new String(body, StandardCharsets.UTF_8));
+                if (phone.find() && exchange.getRequestHeaders().getFirst("x-rateup-signature") != null) {
+                    arrivals.putIfAbsent(phone.group(1), now);
+                    lastArrival.accumulateAndGet(now, Math::max);
+                }
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        }
+
+        void reset() {
+            arrivals.clear();
+        }
+    }
+
+    /** An endpoint that accepts connections and never answers. */
+    static final class DeadEndpoint implements AutoCloseable {
+
+        private final ServerSocket socket;
+        private final List<Socket> held = Collections.synchronizedList(new ArrayList<>());
+
+        DeadEndpoint() throws IOException {
+            socket = new ServerSocket(0, 256, InetAddress.getLoopbackAddress());
+            Thread acceptor = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        held.add(socket.accept());
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + socket.getLocalPort() + "/hook";
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+}

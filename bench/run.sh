@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The benchmark: builds the WAR, starts it on Payara Micro with the embedded H2 database (or with
+# --postgresql on a PostgreSQL server of its own), and runs bench/Bench.java against it: raw HTTP
+# ceiling, end-to-end throughput, latency at a fixed rate, isolation, memory and start time.
+# Usage: bench/run.sh [--postgresql] [Bench options, e.g. --seconds 20 --concurrency 8]
+# Writes target/bench-report.md and prints it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+db=h2
+if [ "${1:-}" = "--postgresql" ]; then db=postgresql; shift; fi
+
+mvn -q -B package -DskipTests
+work=$(mktemp -d)
+port=18080
+dbopts=(-Drateup.db.url="jdbc:h2:file:$work/data/rateup;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")
+if [ "$db" = postgresql ]; then
+  pgport=55433
+  bash src/test/postgres/pg.sh start "/tmp/rateup-webhooks-bench-pg-$pgport" "$pgport"
+  dbopts=(-Drateup.db.url="jdbc:postgresql://127.0.0.1:$pgport/rateup" -Drateup.db.datasource-class=org.postgresql.ds.PGSimpleDataSource)
+fi
+
+started=$(date +%s%3N)
+java -Xmx512m "${dbopts[@]}" -Drateup.admin.password=bench-admin -Drateup.delivery.allow-private-network=true \
+  -jar target/payara-micro.jar --nohazelcast --disablephonehome --port "$port" --contextroot / \
+  --rootdir "$work/root" --prebootcommandfile src/main/payara/preboot-loopback.asadmin \
+  --deploy target/rateup-webhooks.war > "$work/server.log" 2>&1 &
+server=$!
+cleanup() {
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  if [ "$db" = postgresql ]; then bash src/test/postgres/pg.sh stop "/tmp/rateup-webhooks-bench-pg-$pgport"; fi
+}
+trap cleanup EXIT
+
+java -Xmx1g bench/Bench.java --base "http://127.0.0.1:$port" --server-pid "$server" --started-at-ms "$started" \
+  --admin-password bench-admin --database "$db" --report target/bench-report.md "$@"
