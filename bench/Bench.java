@@ -54,7 +54,13 @@ public class Bench {
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
-        new Bench(options).run();
+        int status = 1;
+        try {
+            new Bench(options).run();
+            status = 0;
+        } finally {
+            System.exit(status); // the receiver's and the client's threads would keep the JVM alive
+        }
     }
 
     Bench(Map<String, String> options) throws IOException {
@@ -194,7 +200,9 @@ public class Bench {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"answers\":[]}")).build();
         for (int i = 0; i < 1200; i++) {
             try {
-                if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 404) {
+                HttpResponse<Void> answer = client.send(probe, HttpResponse.BodyHandlers.discarding());
+                // the app's own JSON 404 for an unknown survey, not the server's page while it still deploys
+                if (answer.statusCode() == 404 && answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
                     return System.currentTimeMillis() - started;
                 }
             } catch (IOException notYet) {

@@ -13,7 +13,7 @@ if [ "${1:-}" = "--postgresql" ]; then db=postgresql; shift; fi
 mvn -q -B package -DskipTests
 work=$(mktemp -d)
 port=18080
-dbopts=(-Drateup.db.url="jdbc:h2:file:$work/data/rateup;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")
+dbopts=(-Drateup.db.url="jdbc:h2:file:$work/data/rateup;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=${BENCH_WRITE_DELAY:-0}")
 if [ "$db" = postgresql ]; then
   pgport=55433
   bash src/test/postgres/pg.sh start "/tmp/rateup-webhooks-bench-pg-$pgport" "$pgport"
@@ -21,7 +21,8 @@ if [ "$db" = postgresql ]; then
 fi
 
 started=$(date +%s%3N)
-java -Xmx512m "${dbopts[@]}" -Drateup.admin.password=bench-admin -Drateup.delivery.allow-private-network=true \
+# BENCH_SERVER_OPTS: extra server settings for experiments, e.g. -Drateup.delivery.max-concurrency-per-endpoint=16
+java -Xmx512m "${dbopts[@]}" ${BENCH_SERVER_OPTS:-} -Drateup.admin.password=bench-admin -Drateup.delivery.allow-private-network=true \
   -jar target/payara-micro.jar --nohazelcast --disablephonehome --port "$port" --contextroot / \
   --rootdir "$work/root" --prebootcommandfile src/main/payara/preboot-loopback.asadmin \
   --deploy target/rateup-webhooks.war > "$work/server.log" 2>&1 &

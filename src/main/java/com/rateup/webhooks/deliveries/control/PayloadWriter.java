@@ -5,10 +5,10 @@ import com.rateup.webhooks.responses.entity.Answer;
 import com.rateup.webhooks.responses.entity.SurveyResponse;
 import com.rateup.webhooks.surveys.entity.Question;
 import com.rateup.webhooks.surveys.entity.Survey;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +18,9 @@ import java.util.function.Function;
 
 /** The body of a delivery, in the documented key order and in {@code JSON.stringify} form. */
 public final class PayloadWriter {
+
+    /** Looked up once: every {@code Json.createXxx} call would search the class path for a provider again. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private PayloadWriter() {
     }
@@ -44,13 +47,13 @@ public final class PayloadWriter {
 
     private static String write(Survey survey, Instant createdAt, String phone, String language,
             Map<Question, JsonValue> answers) {
-        JsonArrayBuilder responses = Json.createArrayBuilder();
-        answers.forEach((question, value) -> responses.add(Json.createObjectBuilder()
+        JsonArrayBuilder responses = JSON.createArrayBuilder();
+        answers.forEach((question, value) -> responses.add(JSON.createObjectBuilder()
                 .add("type", question.type().name())
                 .add("response", value)
                 .add("title", question.title())));
-        JsonObjectBuilder body = Json.createObjectBuilder();
-        Function<String, JsonValue> text = value -> value == null ? JsonValue.NULL : Json.createValue(value);
+        JsonObjectBuilder body = JSON.createObjectBuilder();
+        Function<String, JsonValue> text = value -> value == null ? JsonValue.NULL : JSON.createValue(value);
         body.add("tag", text.apply(survey.tag()))
                 .add("createdAt", timestamp(createdAt))
                 .add("phone", text.apply(phone))
@@ -62,7 +65,7 @@ public final class PayloadWriter {
     }
 
     private static JsonValue parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             return reader.readValue();
         }
     }
