@@ -3,6 +3,7 @@ package com.rateup.webhooks.deliveries.control;
 import com.rateup.webhooks.deliveries.entity.AttemptResult;
 import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
+import com.rateup.webhooks.platform.entity.InstantConverter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -67,14 +68,9 @@ public class DeliveryMetrics {
         }
         Object[] row = em.createNamedQuery(Delivery.BACKLOG, Object[].class).getSingleResult();
         long pending = ((Number) row[0]).longValue();
-        long oldest = row[1] == null ? 0 : Duration.between(toInstant(row[1]), Instant.now()).toSeconds();
+        long oldest = row[1] == null ? 0 : Duration.between(InstantConverter.fromResult(row[1]), Instant.now()).toSeconds();
         backlog = new Backlog(pending, oldest, Instant.now());
         return backlog;
-    }
-
-    /** Aggregates bypass the attribute converter: the database's timestamp type comes back. */
-    private static Instant toInstant(Object value) {
-        return value instanceof Instant instant ? instant : ((java.sql.Timestamp) value).toInstant();
     }
 
     private record Backlog(long pending, long oldestAgeSeconds, Instant readAt) {

@@ -3,6 +3,7 @@ package com.rateup.webhooks.deliveries.control;
 import com.rateup.webhooks.deliveries.entity.AttemptResult;
 import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
+import com.rateup.webhooks.platform.entity.InstantConverter;
 import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,9 +49,7 @@ public class DeliveryStore {
 
     /** When the earliest pending delivery nobody holds is due (a retry handed back to the database). */
     public Optional<Instant> earliestDue() {
-        Object earliest = em.createNamedQuery(Delivery.EARLIEST_DUE).getSingleResult();
-        // aggregates bypass the attribute converter: the database's timestamp type comes back
-        return Optional.ofNullable(earliest).map(value -> value instanceof Instant instant ? instant : ((java.sql.Timestamp) value).toInstant());
+        return Optional.ofNullable(InstantConverter.fromResult(em.createNamedQuery(Delivery.EARLIEST_DUE).getSingleResult()));
     }
 
     public List<String> dueOf(String surveyId, int limit) {

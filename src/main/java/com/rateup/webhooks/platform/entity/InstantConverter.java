@@ -18,4 +18,9 @@ public class InstantConverter implements AttributeConverter<Instant, Timestamp> 
     public Instant convertToEntityAttribute(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
+
+    /** The instant of a query result: aggregates such as {@code min()} bypass the converter and come back as timestamps. */
+    public static Instant fromResult(Object value) {
+        return value == null || value instanceof Instant ? (Instant) value : ((Timestamp) value).toInstant();
+    }
 }
