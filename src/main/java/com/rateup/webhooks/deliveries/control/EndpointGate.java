@@ -33,7 +33,7 @@ public class EndpointGate {
     int maxConcurrency;
 
     @Inject
-    @ConfigProperty(name = "rateup.delivery.max-concurrency-per-endpoint", defaultValue = "4")
+    @ConfigProperty(name = "rateup.delivery.max-concurrency-per-endpoint", defaultValue = "2")
     int maxPerEndpoint;
 
     @Inject
