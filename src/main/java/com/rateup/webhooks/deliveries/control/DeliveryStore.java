@@ -101,7 +101,10 @@ public class DeliveryStore {
         }
         Instant now = Instant.now();
         Instant due = delivery.nextAttemptAt().isAfter(now) ? delivery.nextAttemptAt() : now;
-        delivery.extendLease(policy.leaseFrom(due));
+        // the claim and the previous record already leased it past this attempt: no write (and commit) then
+        if (!delivery.leasedBeyond(due.plusMillis(policy.timeoutMs()))) {
+            delivery.extendLease(policy.leaseFrom(due));
+        }
         Outgoing outgoing = new Outgoing(delivery.id(), webhook.get().url(), delivery.payload(), delivery.triggeredAt(),
                 webhook.get().signingSecrets(now));
         return Optional.of(new Turn(outgoing, due));

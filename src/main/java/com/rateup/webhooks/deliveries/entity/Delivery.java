@@ -137,6 +137,11 @@ public class Delivery {
         leaseUntil = until;
     }
 
+    /** Whether the current lease lasts past {@code instant}. */
+    public boolean leasedBeyond(Instant instant) {
+        return leaseUntil != null && leaseUntil.isAfter(instant);
+    }
+
     public void extendLease(Instant until) {
         leaseUntil = until;
     }
