@@ -40,6 +40,7 @@ public final class MicroProcess implements AutoCloseable {
                 "rateup.delivery.backoff-initial-ms", "1500",
                 "rateup.delivery.sweep-interval-ms", "1000",
                 "rateup.delivery.lease-ms", "2000",
+                "rateup.delivery.allow-private-network", "true", // the test receivers are on 127.0.0.1
                 // the per-endpoint circuit would pause a failing test receiver for 30 s; tests that want it set it
                 "rateup.delivery.breaker-failures", "1000"));
         if ("postgresql".equals(System.getProperty("rateup.test.db"))) {

@@ -1,6 +1,7 @@
 package com.rateup.webhooks.deliveries.control;
 
 import com.rateup.webhooks.deliveries.entity.AttemptResult;
+import com.rateup.webhooks.webhooks.control.EndpointGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -31,6 +32,9 @@ public class DeliveryAttempts {
 
     @Inject
     DeliveryMetrics metrics;
+
+    @Inject
+    EndpointGuard guard;
 
     /**
      * One attempt per invocation; a failed attempt throws {@link AttemptFailed} and {@code @Retry}
@@ -69,6 +73,10 @@ public class DeliveryAttempts {
     /** Posts now, outside any retry or backoff: the admin's "send test event". */
     public AttemptResult attempt(Outgoing outgoing) {
         Instant startedAt = Instant.now();
+        Optional<String> refusal = guard.refusal(outgoing.url());
+        if (refusal.isPresent()) {
+            return AttemptResult.failed(startedAt, 0, "not sent: the endpoint " + refusal.get());
+        }
         try {
             return poster.post(outgoing);
         } catch (TimeoutException e) {

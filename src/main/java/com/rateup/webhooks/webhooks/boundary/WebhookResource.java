@@ -3,6 +3,7 @@ package com.rateup.webhooks.webhooks.boundary;
 import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.surveys.control.TeamSurveys;
 import com.rateup.webhooks.teams.boundary.TeamScoped;
+import com.rateup.webhooks.webhooks.control.EndpointGuard;
 import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.RequestScoped;
@@ -46,6 +47,9 @@ public class WebhookResource {
     SurveyWebhooks webhooks;
 
     @Inject
+    EndpointGuard guard;
+
+    @Inject
     @ConfigProperty(name = "rateup.webhook.secret-grace-hours", defaultValue = "24")
     long secretGraceHours;
 
@@ -66,6 +70,9 @@ public class WebhookResource {
         Problems.required(settings);
         surveys.find(teamId, surveyId);
         var url = EndpointUrl.Validator.parse(settings.url);
+        guard.refusal(url).ifPresent(refusal -> {
+            throw Problems.badRequest("validation failed", "url: " + refusal);
+        });
         boolean enabled = settings.enabled == null || settings.enabled;
         return webhooks.of(surveyId).map(webhook -> {
             webhook.change(url, enabled);
