@@ -199,6 +199,34 @@ class ApiContractIT extends SurveyWithWebhookIT {
     }
 
     @Test
+    void oversizedBodiesAreRefusedWith413AndNothingIsStored() throws Exception {
+        String intake = "api/surveys/" + surveyId + "/responses";
+        String huge = "{\"answers\":[{\"questionId\":\"" + questionId(3) + "\",\"response\":\"" + "x".repeat(70_000) + "\"}]}";
+
+        Reply withLength = api.send("POST", intake, null, "application/json", huge);
+        var chunked = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(api.base().resolve(intake))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertError(withLength, 413);
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+        assertThat(chunked.body()).contains("request body too large");
+        Thread.sleep(1500);
+        assertThat(api.deliveries(team, surveyId)).isEmpty();
+    }
+
+    @Test
+    void responsesCarryBrowserHardeningHeaders() {
+        Reply reply = api.call(team, "GET", "api/teams/" + team.id() + "/surveys");
+
+        assertThat(reply.header("X-Content-Type-Options")).contains("nosniff");
+        assertThat(reply.header("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+        assertThat(reply.header("Referrer-Policy")).contains("no-referrer");
+    }
+
+    @Test
     void unknownDeliveryAndPathAnswerJsonNotFound() {
         assertError(api.call(team, "GET", Api.webhookPath(team, surveyId) + "/deliveries/nope"), 404);
         assertError(api.call(team, "POST", Api.webhookPath(team, surveyId) + "/deliveries/nope/redeliver"), 404);
