@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Predicate;
 
 /**
  * A real HTTP/1.1 receiver on 127.0.0.1, written on raw sockets so it can misbehave in every way
@@ -121,9 +120,6 @@ public final class TestReceiver implements AutoCloseable {
         }
     }
 
-    public List<Received> receivedWhere(Predicate<Received> filter) {
-        return received().stream().filter(filter).toList();
-    }
 
     private void accept() {
         while (!server.isClosed()) {

@@ -72,7 +72,7 @@ public class EndpointGate {
             turnedAway.set(true);
             return Optional.empty();
         }
-        return Optional.of(new Pass(endpoint, state));
+        return Optional.of(new Pass(state));
     }
 
     public void leave(Pass pass) {
@@ -118,17 +118,11 @@ public class EndpointGate {
     /** A dispatcher slot and an endpoint slot, released exactly once. */
     public static final class Pass {
 
-        private final String endpoint;
         private final Endpoint state;
         private final AtomicBoolean released = new AtomicBoolean();
 
-        private Pass(String endpoint, Endpoint state) {
-            this.endpoint = endpoint;
+        private Pass(Endpoint state) {
             this.state = state;
-        }
-
-        public String endpoint() {
-            return endpoint;
         }
     }
 

@@ -38,8 +38,7 @@ public class WebhookPoster {
     static final int EXCERPT_BYTES = 4096;
 
     @Inject
-    @ConfigProperty(name = "rateup.delivery.timeout-ms", defaultValue = "5000")
-    long timeoutMs;
+    DeliveryPolicy policy;
 
     @Inject
     @ConfigProperty(name = "rateup.version", defaultValue = "dev")
@@ -47,8 +46,11 @@ public class WebhookPoster {
 
     private Client client;
 
+    private long timeoutMs;
+
     @PostConstruct
     void open() {
+        timeoutMs = policy.timeoutMs();
         client = ClientBuilder.newBuilder()
                 .connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
                 .readTimeout(timeoutMs, TimeUnit.MILLISECONDS)

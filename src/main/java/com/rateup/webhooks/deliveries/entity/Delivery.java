@@ -228,10 +228,6 @@ public class Delivery {
         return status;
     }
 
-    public int attemptCount() {
-        return attempts.size();
-    }
-
     public int attemptCountInRound() {
         return roundAttempts;
     }
