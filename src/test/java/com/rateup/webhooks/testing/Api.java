@@ -105,17 +105,30 @@ public final class Api {
 
     /** A survey with one question of each given type; returns the survey as the API shows it. */
     public JsonObject createSurvey(Team team, String kind, String... questionTypes) {
+        return createTitledSurvey(team, kind, "Survey", "feedback", questionTypes);
+    }
+
+    public JsonObject createTitledSurvey(Team team, String kind, String title, String tag, String... questionTypes) {
         var questions = Json.createArrayBuilder();
         for (String type : questionTypes) {
             questions.add(Json.createObjectBuilder().add("type", type).add("title", type + " question"));
         }
         Reply reply = send("POST", "api/teams/" + team.id() + "/surveys", bearer(team.token()),
-                Json.createObjectBuilder().add("kind", kind).add("title", "Survey").add("tag", "feedback")
+                Json.createObjectBuilder().add("kind", kind).add("title", title).add("tag", tag)
                         .add("questions", questions).build());
         if (reply.status() != 201) {
             throw new AssertionError("creating a survey answered " + reply.status() + ": " + reply.body());
         }
         return reply.object();
+    }
+
+    /** A user of the admin pages who sees only this team. */
+    public void createUser(Team team, String username, String password) {
+        Reply reply = send("POST", "api/teams/" + team.id() + "/users", basic("admin", ADMIN_PASSWORD),
+                Json.createObjectBuilder().add("username", username).add("password", password).build());
+        if (reply.status() != 201) {
+            throw new AssertionError("creating a user answered " + reply.status() + ": " + reply.body());
+        }
     }
 
     public JsonObject putWebhook(Team team, String surveyId, String url) {

@@ -1,17 +1,13 @@
 package com.rateup.webhooks.deliveries.boundary;
 
-import com.rateup.webhooks.deliveries.control.Outbox;
+import com.rateup.webhooks.deliveries.control.DeliveryLog;
 import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
 import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.surveys.control.TeamSurveys;
 import com.rateup.webhooks.teams.boundary.TeamScoped;
-import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
-import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -37,17 +32,11 @@ public class DeliveriesResource {
 
     static final int MAX_LIMIT = 500;
 
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
     TeamSurveys surveys;
 
     @Inject
-    SurveyWebhooks webhooks;
-
-    @Inject
-    Outbox outbox;
+    DeliveryLog log;
 
     @PathParam("teamId")
     String teamId;
@@ -66,15 +55,7 @@ public class DeliveriesResource {
         }
         DeliveryStatus status = Problems.optionalEnum(DeliveryStatus.class, "status", statusName);
         surveys.find(teamId, surveyId);
-        var query = status == null
-                ? em.createNamedQuery(Delivery.OF_SURVEY, Delivery.class)
-                : em.createNamedQuery(Delivery.OF_SURVEY_WITH_STATUS, Delivery.class)
-                        .setParameter("status", status);
-        return query.setParameter("surveyId", surveyId)
-                .setMaxResults(limit)
-                .getResultStream()
-                .map(DeliveryView::summary)
-                .toList();
+        return log.page(surveyId, status, 0, limit).stream().map(DeliveryView::summary).toList();
     }
 
     @GET
@@ -87,21 +68,16 @@ public class DeliveriesResource {
     @POST
     @Path("{deliveryId}/redeliver")
     public Response redeliver(@PathParam("deliveryId") String deliveryId) {
-        Delivery delivery = existing(deliveryId);
-        Instant now = Instant.now();
-        if (!delivery.redeliver(now)) {
+        surveys.find(teamId, surveyId);
+        var redelivery = log.redeliver(surveyId, deliveryId).orElseThrow(() -> Problems.notFound("delivery"));
+        if (!redelivery.started()) {
             throw Problems.conflict("delivery is being attempted right now; redeliver it once this round ends");
         }
-        webhooks.of(surveyId).filter(Webhook::enabled).ifPresent(webhook -> outbox.offer(delivery, webhook));
-        return Response.accepted(DeliveryView.detail(delivery)).build();
+        return Response.accepted(DeliveryView.detail(redelivery.delivery())).build();
     }
 
     private Delivery existing(String deliveryId) {
         surveys.find(teamId, surveyId);
-        Delivery delivery = em.find(Delivery.class, deliveryId);
-        if (delivery == null || !delivery.surveyId().equals(surveyId)) {
-            throw Problems.notFound("delivery");
-        }
-        return delivery;
+        return log.find(surveyId, deliveryId).orElseThrow(() -> Problems.notFound("delivery"));
     }
 }

@@ -1,8 +1,6 @@
 package com.rateup.webhooks.deliveries.boundary;
 
 import com.rateup.webhooks.deliveries.control.DeliveryAttempts;
-import com.rateup.webhooks.deliveries.control.Outgoing;
-import com.rateup.webhooks.deliveries.control.PayloadWriter;
 import com.rateup.webhooks.deliveries.entity.AttemptResult;
 import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.surveys.control.TeamSurveys;
@@ -17,9 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -52,11 +47,9 @@ public class TestDeliveryResource {
     public TestOutcome send() {
         Survey survey = surveys.find(teamId, surveyId);
         Webhook webhook = webhooks.of(surveyId).orElseThrow(() -> Problems.notFound("webhook"));
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String id = UUID.randomUUID().toString();
-        AttemptResult result = attempts.attempt(new Outgoing(id, webhook.url(), PayloadWriter.sample(survey, now), now,
-                webhook.signingSecrets(now)));
-        return new TestOutcome(id, result.succeeded(), result.statusCode(), result.durationMs(), result.error(),
+        var test = attempts.sendTestEvent(survey, webhook);
+        AttemptResult result = test.result();
+        return new TestOutcome(test.webhookId(), result.succeeded(), result.statusCode(), result.durationMs(), result.error(),
                 result.excerpt());
     }
 

@@ -1,12 +1,16 @@
 package com.rateup.webhooks.deliveries.control;
 
 import com.rateup.webhooks.deliveries.entity.AttemptResult;
+import com.rateup.webhooks.surveys.entity.Survey;
 import com.rateup.webhooks.webhooks.control.EndpointGuard;
+import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -65,13 +69,23 @@ public class DeliveryAttempts {
         AttemptResult result = attempt(outgoing);
         metrics.attempted(result);
         gate.recordOutcome(endpoint, result.succeeded(), Instant.now());
-        if (store.recordAndContinue(deliveryId, owner, result)) {
+        if (store.recordAndContinue(deliveryId, owner, result, turn.get().webhookFailing())) {
             throw new AttemptFailed(deliveryId);
         }
     }
 
-    /** Posts now, outside any retry or backoff: the admin's "send test event". */
-    public AttemptResult attempt(Outgoing outgoing) {
+    /**
+     * "Send test event": one signed POST of a sample payload of the survey, right now, outside any
+     * retry or backoff; not stored.
+     */
+    public TestEvent sendTestEvent(Survey survey, Webhook webhook) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String id = UUID.randomUUID().toString();
+        return new TestEvent(id, attempt(new Outgoing(id, webhook.url(), PayloadWriter.sample(survey, now), now,
+                webhook.signingSecrets(now))));
+    }
+
+    AttemptResult attempt(Outgoing outgoing) {
         Instant startedAt = Instant.now();
         Optional<String> refusal = guard.refusal(outgoing.url());
         if (refusal.isPresent()) {
@@ -100,6 +114,10 @@ public class DeliveryAttempts {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** {@code webhookId}: the {@code x-webhook-id} the test event was sent with. */
+    public record TestEvent(String webhookId, AttemptResult result) implements Serializable {
     }
 
     /** A failed attempt that is to be retried. */

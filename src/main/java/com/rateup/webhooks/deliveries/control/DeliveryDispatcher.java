@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,10 +28,34 @@ public class DeliveryDispatcher {
     EndpointGate gate;
 
     @Inject
+    DeliveryStore store;
+
+    @Inject
     Event<CapacityFreed> capacityFreed;
 
     @Asynchronous
     public void dispatch(String deliveryId, String owner, EndpointGate.Pass pass) {
+        try {
+            deliver(deliveryId, owner);
+        } finally {
+            release(pass);
+        }
+    }
+
+    /** Dispatches a delivery that waits in the database, unless someone else has leased it meanwhile. */
+    @Asynchronous
+    public void claimAndDispatch(String deliveryId, EndpointGate.Pass pass) {
+        try {
+            String owner = UUID.randomUUID().toString();
+            if (store.claim(deliveryId, owner)) {
+                deliver(deliveryId, owner);
+            }
+        } finally {
+            release(pass);
+        }
+    }
+
+    private void deliver(String deliveryId, String owner) {
         try {
             attempts.deliver(deliveryId, owner);
         } catch (DeliveryAttempts.AttemptFailed e) {
@@ -38,11 +63,13 @@ public class DeliveryDispatcher {
         } catch (RuntimeException e) {
             // the row stays PENDING and leased; the sweep resumes it when the lease runs out
             LOG.log(Level.WARNING, "delivery " + deliveryId + " interrupted; it will be resumed", e);
-        } finally {
-            gate.leave(pass);
-            if (gate.takeTurnedAway() && !gate.closed()) {
-                capacityFreed.fire(new CapacityFreed());
-            }
+        }
+    }
+
+    private void release(EndpointGate.Pass pass) {
+        gate.leave(pass);
+        if (gate.takeTurnedAway() && !gate.closed()) {
+            capacityFreed.fire(new CapacityFreed());
         }
     }
 

@@ -107,7 +107,7 @@ public class DeliveryStore {
         }
         Outgoing outgoing = new Outgoing(delivery.id(), webhook.get().url(), delivery.payload(), delivery.triggeredAt(),
                 webhook.get().signingSecrets(now));
-        return Optional.of(new Turn(outgoing, due));
+        return Optional.of(new Turn(outgoing, due, webhook.get().failingSince() != null));
     }
 
     /** Gives the delivery back without an attempt, due at {@code until} (or as it was, when null). */
@@ -125,7 +125,7 @@ public class DeliveryStore {
      * Tells whether the owner should wait for the next attempt now; a longer wait hands the
      * delivery back to the sweep.
      */
-    public boolean recordAndContinue(String deliveryId, String owner, AttemptResult result) {
+    public boolean recordAndContinue(String deliveryId, String owner, AttemptResult result, boolean webhookFailing) {
         Delivery delivery = em.find(Delivery.class, deliveryId);
         if (delivery == null || !delivery.leasedTo(owner)) {
             return false;
@@ -142,7 +142,9 @@ public class DeliveryStore {
             metrics.completed(delivery.status());
         }
         if (result.succeeded()) {
-            webhooks.markHealthy(delivery.surveyId());
+            if (webhookFailing) {
+                webhooks.markHealthy(delivery.surveyId());
+            }
         } else {
             disableIfFailingTooLong(delivery.surveyId(), now);
         }
@@ -168,6 +170,7 @@ public class DeliveryStore {
     public record DueSurvey(String surveyId, URI url) {
     }
 
-    public record Turn(Outgoing outgoing, Instant due) {
+    /** {@code webhookFailing}: whether its webhook's last attempts failed, so that a success has history to clear. */
+    public record Turn(Outgoing outgoing, Instant due, boolean webhookFailing) {
     }
 }

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,6 +70,7 @@ public class DeliverySweep {
     Duration shutdownGrace;
 
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean requested = new AtomicBoolean();
     private volatile Instant lastCompleted = Instant.now();
     private volatile Instant wakeUpAt;
 
@@ -95,11 +97,24 @@ public class DeliverySweep {
         sweep();
     }
 
-    /** One pass over the due work; a pass that is already running makes this call return at once. */
+    /**
+     * One pass over the due work. A call while a pass runs returns at once but makes that pass
+     * run once more: the work it announces may have been committed after the running pass read
+     * the database, and nothing else might wake the sweep before the next timer.
+     */
     public void sweep() {
-        if (gate.closed() || !running.compareAndSet(false, true)) {
-            return;
+        requested.set(true);
+        while (!gate.closed() && requested.get() && running.compareAndSet(false, true)) {
+            try {
+                requested.set(false);
+                sweepOnce();
+            } finally {
+                running.set(false);
+            }
         }
+    }
+
+    private void sweepOnce() {
         try {
             int dispatched = 0;
             for (DeliveryStore.DueSurvey due : store.dueSurveys(batch)) {
@@ -113,8 +128,6 @@ public class DeliverySweep {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "delivery sweep failed; it runs again in " + intervalMs + " ms", e);
-        } finally {
-            running.set(false);
         }
     }
 
@@ -129,15 +142,20 @@ public class DeliverySweep {
                 });
     }
 
-    private int dispatchDueOf(DeliveryStore.DueSurvey due) {
-        String endpoint = EndpointGate.endpointOf(due.url());
+    private int dispatchDueOf(DeliveryStore.DueSurvey survey) {
+        String endpoint = EndpointGate.endpointOf(survey.url());
         Optional<Instant> open = gate.openUntil(endpoint, Instant.now());
         if (open.isPresent()) {
-            store.postponeDueOf(due.surveyId(), open.get());
+            store.postponeDueOf(survey.surveyId(), open.get());
             return 0;
         }
+        int free = gate.freeSlots(endpoint);
+        List<String> due = free == 0 ? List.of() : store.dueOf(survey.surveyId(), free);
+        if (due.size() == free) {
+            gate.leftWaiting(); // there may be more: the endpoint's next free slot brings the sweep back
+        }
         int dispatched = 0;
-        for (String deliveryId : store.dueOf(due.surveyId(), batch)) {
+        for (String deliveryId : due) {
             Optional<EndpointGate.Pass> pass = gate.tryEnter(endpoint);
             if (pass.isEmpty()) {
                 break;

@@ -16,9 +16,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Admission to the dispatcher. A delivery is dispatched only with a pass: one of a bounded number
- * of dispatcher slots, one of a few slots of its endpoint, and the endpoint's circuit closed. No
- * pass, no task: the delivery waits in the database for the sweep, so neither memory nor the
- * dispatcher's threads can be taken over by one slow or dead receiver.
+ * of dispatcher slots, one of its endpoint's slots, and the endpoint's circuit closed. No pass, no
+ * task: the delivery waits in the database for the sweep, so neither memory nor the dispatcher's
+ * threads can be taken over by one slow or dead receiver.
+ *
+ * <p>An endpoint's slots adapt, as TCP's window does: it starts with {@value #INITIAL_ENDPOINT_SLOTS},
+ * gains one with every success up to {@code max-concurrency-per-endpoint}, and drops to one at a
+ * failure. A receiver that answers gets the throughput it can take; one that hangs holds one slot.
  *
  * <p>The circuit breaker is per endpoint (scheme, host and port), which MicroProfile's
  * {@code @CircuitBreaker} (one per method) cannot express: after {@code breaker-failures}
@@ -28,12 +32,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class EndpointGate {
 
+    static final int INITIAL_ENDPOINT_SLOTS = 2;
+
     @Inject
     @ConfigProperty(name = "rateup.delivery.max-concurrency", defaultValue = "16")
     int maxConcurrency;
 
     @Inject
-    @ConfigProperty(name = "rateup.delivery.max-concurrency-per-endpoint", defaultValue = "2")
+    @ConfigProperty(name = "rateup.delivery.max-concurrency-per-endpoint", defaultValue = "8")
     int maxPerEndpoint;
 
     @Inject
@@ -67,7 +73,7 @@ public class EndpointGate {
             turnedAway.set(true);
             return Optional.empty();
         }
-        if (!state.slots.tryAcquire()) {
+        if (!state.tryAcquire()) {
             slots.release();
             turnedAway.set(true);
             return Optional.empty();
@@ -77,9 +83,20 @@ public class EndpointGate {
 
     public void leave(Pass pass) {
         if (pass.released.compareAndSet(false, true)) {
-            pass.state.slots.release();
+            pass.state.release();
             slots.release();
         }
+    }
+
+    /** How many more deliveries the endpoint would admit now, dispatcher slots permitting. */
+    public int freeSlots(String endpoint) {
+        Endpoint state = endpoints.get(endpoint);
+        return state == null ? Math.min(INITIAL_ENDPOINT_SLOTS, maxPerEndpoint) : state.freeSlots();
+    }
+
+    /** Deliveries were left waiting without asking for a pass: freed capacity should be used at once, as after {@link #tryEnter}. */
+    public void leftWaiting() {
+        turnedAway.set(true);
     }
 
     /** Whether a delivery was turned away since the last call: then freed capacity should be used at once. */
@@ -129,13 +146,32 @@ public class EndpointGate {
     /** Concurrency and circuit state of one endpoint. */
     private static final class Endpoint {
 
-        final Semaphore slots;
+        private final int maxSlots;
+        private int slots;
+        private int inFlight;
         private int consecutiveFailures;
         private Instant openUntil;
         private Instant probeUntil;
 
-        Endpoint(int maxConcurrency) {
-            this.slots = new Semaphore(maxConcurrency);
+        Endpoint(int maxSlots) {
+            this.maxSlots = maxSlots;
+            this.slots = Math.min(INITIAL_ENDPOINT_SLOTS, maxSlots);
+        }
+
+        synchronized boolean tryAcquire() {
+            if (inFlight >= slots) {
+                return false;
+            }
+            inFlight++;
+            return true;
+        }
+
+        synchronized void release() {
+            inFlight--;
+        }
+
+        synchronized int freeSlots() {
+            return Math.max(0, slots - inFlight);
         }
 
         /**
@@ -162,8 +198,12 @@ public class EndpointGate {
             if (succeeded) {
                 consecutiveFailures = 0;
                 openUntil = null;
-            } else if (++consecutiveFailures >= threshold) {
-                openUntil = now.plus(open);
+                slots = Math.min(slots + 1, maxSlots);
+            } else {
+                slots = 1;
+                if (++consecutiveFailures >= threshold) {
+                    openUntil = now.plus(open);
+                }
             }
         }
     }

@@ -38,6 +38,9 @@ public class Outbox {
     Event<Enqueued> enqueued;
 
     @Inject
+    Event<TurnedAway> turnedAway;
+
+    @Inject
     DeliveryDispatcher dispatcher;
 
     void enqueue(@Observes ResponseSubmitted submitted) {
@@ -51,13 +54,18 @@ public class Outbox {
         });
     }
 
-    /** Leases the (pending, unheld) delivery for dispatch after commit, if the gate admits it now. */
+    /**
+     * Leases the (pending, unheld) delivery for dispatch after commit, if the gate admits it now.
+     * Otherwise the delivery asks again after commit: the dispatchers that were busy may all have
+     * finished, and looked for waiting work, before this one was visible to them.
+     */
     public void offer(Delivery delivery, Webhook webhook) {
-        gate.tryEnter(EndpointGate.endpointOf(webhook.url())).ifPresent(pass -> {
+        String endpoint = EndpointGate.endpointOf(webhook.url());
+        gate.tryEnter(endpoint).ifPresentOrElse(pass -> {
             String owner = UUID.randomUUID().toString();
             delivery.lease(owner, policy.leaseFrom(Instant.now()));
             enqueued.fire(new Enqueued(delivery.id(), owner, pass));
-        });
+        }, () -> turnedAway.fire(new TurnedAway(delivery.id(), endpoint)));
     }
 
     void dispatchAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Enqueued delivery) {
@@ -66,6 +74,14 @@ public class Outbox {
 
     void releaseOnRollback(@Observes(during = TransactionPhase.AFTER_FAILURE) Enqueued delivery) {
         gate.leave(delivery.pass());
+    }
+
+    void offerAgainAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) TurnedAway delivery) {
+        gate.tryEnter(delivery.endpoint()).ifPresent(pass -> dispatcher.claimAndDispatch(delivery.deliveryId(), pass));
+    }
+
+    /** A delivery stored in the current transaction that the gate did not admit: it waits in the database. */
+    public record TurnedAway(String deliveryId, String endpoint) {
     }
 
     /** A delivery stored in the current transaction, leased to {@code owner}, admitted with {@code pass}. */

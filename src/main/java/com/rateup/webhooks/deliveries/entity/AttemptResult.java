@@ -1,5 +1,6 @@
 package com.rateup.webhooks.deliveries.entity;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -9,7 +10,7 @@ import java.time.Instant;
  * 503 asked for with {@code Retry-After}.
  */
 public record AttemptResult(Instant startedAt, long durationMs, Integer statusCode, String error, String excerpt,
-        Duration retryAfter) {
+        Duration retryAfter) implements Serializable {
 
     public static AttemptResult answered(Instant startedAt, long durationMs, int statusCode, String excerpt, Duration retryAfter) {
         return new AttemptResult(startedAt, durationMs, statusCode, null, excerpt, retryAfter);

@@ -51,6 +51,9 @@ import java.util.UUID;
         query = "update Delivery d set d.leaseOwner = :owner, d.leaseUntil = :until, d.version = d.version + 1"
                 + " where d.id = :id and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING"
                 + " and (d.leaseUntil is null or d.leaseUntil < :now)")
+@NamedQuery(name = Delivery.COUNT_OF_SURVEY, query = "select count(d) from Delivery d where d.surveyId = :surveyId")
+@NamedQuery(name = Delivery.COUNT_OF_SURVEY_WITH_STATUS,
+        query = "select count(d) from Delivery d where d.surveyId = :surveyId and d.status = :status")
 @NamedQuery(name = Delivery.OF_SURVEY,
         query = "select d from Delivery d where d.surveyId = :surveyId order by d.createdAt desc, d.id desc")
 @NamedQuery(name = Delivery.OF_SURVEY_WITH_STATUS,
@@ -64,6 +67,8 @@ public class Delivery {
     public static final String EARLIEST_DUE = "Delivery.earliestDue";
     public static final String CLAIM = "Delivery.claim";
     public static final String OF_SURVEY = "Delivery.ofSurvey";
+    public static final String COUNT_OF_SURVEY = "Delivery.countOfSurvey";
+    public static final String COUNT_OF_SURVEY_WITH_STATUS = "Delivery.countOfSurveyWithStatus";
     public static final String OF_SURVEY_WITH_STATUS = "Delivery.ofSurveyWithStatus";
 
     @Id

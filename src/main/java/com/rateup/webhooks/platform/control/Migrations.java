@@ -23,7 +23,8 @@ import org.flywaydb.core.api.output.MigrateResult;
         user = "${MPCONFIG=rateup.db.user}",
         password = "${MPCONFIG=rateup.db.password}",
         maxPoolSize = 32,
-        minPoolSize = 2)
+        minPoolSize = 2,
+        maxStatements = 64) // a statement cache per connection: each delivery runs the same few statements
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)

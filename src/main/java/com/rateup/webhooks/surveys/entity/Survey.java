@@ -22,9 +22,15 @@ import java.util.UUID;
         query = "select s from Survey s where s.teamId = :teamId order by s.createdAt, s.id")
 @NamedQuery(name = Survey.OF_TEAM_AND_KIND,
         query = "select s from Survey s where s.teamId = :teamId and s.kind = :kind order by s.createdAt, s.id")
+@NamedQuery(name = Survey.LISTED_OF_KIND, query = "select s, (select count(q) from Question q where q.survey = s) from Survey s"
+        + " where s.kind = :kind order by s.createdAt desc, s.id")
+@NamedQuery(name = Survey.LISTED_OF_TEAM_AND_KIND, query = "select s, (select count(q) from Question q where q.survey = s) from Survey s"
+        + " where s.kind = :kind and s.teamId = :teamId order by s.createdAt desc, s.id")
 public class Survey {
 
     public static final String OF_TEAM = "Survey.ofTeam";
+    public static final String LISTED_OF_KIND = "Survey.listedOfKind";
+    public static final String LISTED_OF_TEAM_AND_KIND = "Survey.listedOfTeamAndKind";
     public static final String OF_TEAM_AND_KIND = "Survey.ofTeamAndKind";
 
     @Id

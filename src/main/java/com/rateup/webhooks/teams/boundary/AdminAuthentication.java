@@ -1,7 +1,7 @@
 package com.rateup.webhooks.teams.boundary;
 
 import com.rateup.webhooks.platform.boundary.Problems;
-import com.rateup.webhooks.teams.control.AdminCredentials;
+import com.rateup.webhooks.teams.control.Logins;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -22,7 +22,7 @@ public class AdminAuthentication implements ContainerRequestFilter {
     private static final String BASIC = "Basic ";
 
     @Inject
-    AdminCredentials credentials;
+    Logins logins;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -43,6 +43,6 @@ public class AdminAuthentication implements ContainerRequestFilter {
             return false;
         }
         int colon = decoded.indexOf(':');
-        return colon > 0 && credentials.matches(decoded.substring(0, colon), decoded.substring(colon + 1));
+        return colon > 0 && logins.checkAdministrator(decoded.substring(0, colon), decoded.substring(colon + 1));
     }
 }

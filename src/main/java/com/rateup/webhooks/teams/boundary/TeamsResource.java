@@ -2,13 +2,20 @@ package com.rateup.webhooks.teams.boundary;
 
 import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.teams.entity.ApiToken;
+import com.rateup.webhooks.teams.control.AdminCredentials;
+import com.rateup.webhooks.teams.control.Logins;
+import com.rateup.webhooks.teams.control.Passwords;
 import com.rateup.webhooks.teams.entity.Team;
+import com.rateup.webhooks.teams.entity.TeamUser;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -37,6 +44,15 @@ public class TeamsResource {
     @Context
     UriInfo uriInfo;
 
+    @Inject
+    AdminCredentials administrator;
+
+    @Inject
+    Logins logins;
+
+    @Inject
+    Passwords passwords;
+
     /** Creates a team and its first API token; the token is shown only in this answer. */
     @POST
     public Response create(@Valid NewTeam request) {
@@ -63,6 +79,39 @@ public class TeamsResource {
         return Response.status(Response.Status.CREATED)
                 .entity(new IssuedToken(token.token().id(), team.id(), token.plainValue()))
                 .build();
+    }
+
+    /** A user who signs in to the admin pages and sees only this team's surveys. */
+    @POST
+    @Path("{teamId}/users")
+    public Response createUser(@PathParam("teamId") String teamId, @Valid NewUser request) {
+        Problems.required(request);
+        if (em.find(Team.class, teamId) == null) {
+            throw Problems.notFound("team");
+        }
+        if (administrator.isAdministrator(request.username) || logins.teamUser(request.username).isPresent()) {
+            throw Problems.conflict("username is taken");
+        }
+        TeamUser user = new TeamUser(teamId, request.username, passwords.hash(request.password));
+        em.persist(user);
+        return Response.status(Response.Status.CREATED)
+                .entity(new CreatedUser(user.id(), teamId, user.username(), user.createdAt()))
+                .build();
+    }
+
+    /** A class, not a record: see {@link Problems#required}. */
+    public static class NewUser {
+
+        @NotNull
+        @Pattern(regexp = "[a-z0-9][a-z0-9._@-]{2,99}", message = "3 to 100 lower-case letters, digits, '.', '_', '@' or '-'")
+        public String username;
+
+        @NotNull
+        @Size(min = 12, max = 200, message = "must be 12 to 200 characters")
+        public String password;
+    }
+
+    public record CreatedUser(String id, String teamId, String username, Instant createdAt) {
     }
 
     /** A class, not a record: see {@link Problems#required}. */

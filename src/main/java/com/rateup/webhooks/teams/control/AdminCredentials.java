@@ -10,12 +10,10 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -43,7 +41,7 @@ public class AdminCredentials {
     Optional<String> configuredPassword;
 
     @Inject
-    Pbkdf2PasswordHash passwordHash;
+    Passwords passwords;
 
     @PersistenceContext
     EntityManager em;
@@ -52,15 +50,13 @@ public class AdminCredentials {
 
     @PostConstruct
     void init() {
-        passwordHash.initialize(Map.of("Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-                "Pbkdf2PasswordHash.Iterations", "210000"));
         if (configuredPassword.filter(p -> !p.isBlank()).isPresent()) {
             return;
         }
         PlatformSetting setting = em.find(PlatformSetting.class, SETTING);
         if (setting == null) {
             String generated = generatePassword();
-            setting = new PlatformSetting(SETTING, passwordHash.generate(generated.toCharArray()));
+            setting = new PlatformSetting(SETTING, passwords.hash(generated));
             em.persist(setting);
             LOG.warning("Generated the administrator password (shown once): user '" + username + "', password '"
                     + generated + "'. Set rateup.admin.password to choose your own.");
@@ -68,11 +64,15 @@ public class AdminCredentials {
         storedHash = setting.value();
     }
 
+    public boolean isAdministrator(String givenUser) {
+        return MessageDigest.isEqual(bytes(username), bytes(givenUser));
+    }
+
     public boolean matches(String givenUser, String givenPassword) {
         boolean userMatches = MessageDigest.isEqual(bytes(username), bytes(givenUser));
         boolean passwordMatches = configuredPassword.filter(p -> !p.isBlank())
                 .map(p -> MessageDigest.isEqual(bytes(p), bytes(givenPassword)))
-                .orElseGet(() -> passwordHash.verify(givenPassword.toCharArray(), storedHash));
+                .orElseGet(() -> passwords.verify(givenPassword, storedHash));
         return userMatches & passwordMatches;
     }
 

@@ -18,9 +18,9 @@ public class TeamTokens {
     @PersistenceContext
     EntityManager em;
 
-    /** The id of the team the token belongs to, if it is a valid, unrevoked token. */
+    /** The token, if it is a valid, unrevoked one; its team is the caller's. */
     @Transactional
-    public Optional<String> authenticate(String plainToken) {
+    public Optional<ApiToken> authenticate(String plainToken) {
         if (plainToken.isEmpty() || plainToken.length() > 200) {
             return Optional.empty();
         }
@@ -33,7 +33,7 @@ public class TeamTokens {
                     if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(LAST_USED_RESOLUTION))) {
                         token.markUsed(now);
                     }
-                    return token.teamId();
+                    return token;
                 });
     }
 }

@@ -3,6 +3,7 @@ package com.rateup.webhooks.teams.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
@@ -10,7 +11,10 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "team")
+@NamedQuery(name = Team.ALL, query = "select t from Team t order by t.name, t.id")
 public class Team {
+
+    public static final String ALL = "Team.all";
 
     @Id
     private String id;

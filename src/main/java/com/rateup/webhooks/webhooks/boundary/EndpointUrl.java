@@ -19,7 +19,7 @@ public @interface EndpointUrl {
 
     int MAX_LENGTH = 2048;
 
-    String message() default "must be an absolute http or https URL with a host, without credentials, at most 2048 characters";
+    String message() default "{com.rateup.webhooks.EndpointUrl.message}";
 
     Class<?>[] groups() default {};
 

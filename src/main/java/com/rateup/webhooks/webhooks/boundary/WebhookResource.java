@@ -2,8 +2,8 @@ package com.rateup.webhooks.webhooks.boundary;
 
 import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.surveys.control.TeamSurveys;
+import com.rateup.webhooks.teams.boundary.TeamAuthentication;
 import com.rateup.webhooks.teams.boundary.TeamScoped;
-import com.rateup.webhooks.webhooks.control.EndpointGuard;
 import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,11 +21,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("teams/{teamId}/surveys/{surveyId}/webhook")
@@ -46,12 +46,6 @@ public class WebhookResource {
     @Inject
     SurveyWebhooks webhooks;
 
-    @Inject
-    EndpointGuard guard;
-
-    @Inject
-    @ConfigProperty(name = "rateup.webhook.secret-grace-hours", defaultValue = "24")
-    long secretGraceHours;
 
     @PathParam("teamId")
     String teamId;
@@ -69,19 +63,14 @@ public class WebhookResource {
     public Response put(@Valid WebhookSettings settings) {
         Problems.required(settings);
         surveys.find(teamId, surveyId);
-        var url = EndpointUrl.Validator.parse(settings.url);
-        guard.refusal(url).ifPresent(refusal -> {
-            throw Problems.badRequest("validation failed", "url: " + refusal);
-        });
-        boolean enabled = settings.enabled == null || settings.enabled;
-        return webhooks.of(surveyId).map(webhook -> {
-            webhook.change(url, enabled);
-            return Response.ok(WebhookView.of(webhook)).build();
-        }).orElseGet(() -> {
-            Webhook webhook = new Webhook(surveyId, url, enabled);
-            em.persist(webhook);
-            return Response.status(Response.Status.CREATED).entity(WebhookView.of(webhook)).build();
-        });
+        try {
+            var saved = webhooks.save(surveyId, EndpointUrl.Validator.parse(settings.url), settings.enabled == null || settings.enabled);
+            return Response.status(saved.created() ? Response.Status.CREATED : Response.Status.OK)
+                    .entity(WebhookView.of(saved.webhook()))
+                    .build();
+        } catch (SurveyWebhooks.RefusedEndpoint e) {
+            throw Problems.badRequest("validation failed", "url: " + e.getMessage());
+        }
     }
 
     @DELETE
@@ -93,10 +82,9 @@ public class WebhookResource {
     /** Replaces the secret; the previous one keeps signing the Standard Webhooks header for a grace period. */
     @POST
     @Path("secret")
-    public WebhookView rotateSecret() {
-        Webhook webhook = existing();
-        webhook.rotateSecret(Duration.ofHours(secretGraceHours));
-        return WebhookView.of(webhook);
+    public WebhookView rotateSecret(@Context HttpServletRequest request) {
+        surveys.find(teamId, surveyId);
+        return webhooks.rotateSecret(surveyId, (String) request.getAttribute(TeamAuthentication.CALLER)).map(WebhookView::of).orElseThrow(() -> Problems.notFound("webhook"));
     }
 
     private Webhook existing() {
@@ -115,12 +103,13 @@ public class WebhookResource {
     }
 
     public record WebhookView(String url, boolean enabled, String disabledReason, Instant disabledAt, Instant failingSince,
-            String secret, Instant previousSecretExpiresAt, Instant secretRotatedAt, Instant createdAt, Instant updatedAt) {
+            String secret, Instant previousSecretExpiresAt, Instant secretRotatedAt, String secretRotatedBy, Instant createdAt,
+            Instant updatedAt) {
 
         static WebhookView of(Webhook webhook) {
             return new WebhookView(webhook.url().toString(), webhook.enabled(), webhook.disabledReason(), webhook.disabledAt(),
                     webhook.failingSince(), webhook.secret(), webhook.previousSecretExpiresAt(), webhook.secretRotatedAt(),
-                    webhook.createdAt(), webhook.updatedAt());
+                    webhook.secretRotatedBy(), webhook.createdAt(), webhook.updatedAt());
         }
     }
 }

@@ -2,10 +2,18 @@ package com.rateup.webhooks.webhooks.control;
 
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @ApplicationScoped
 public class SurveyWebhooks {
@@ -13,11 +21,57 @@ public class SurveyWebhooks {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    EndpointGuard guard;
+
+    @Inject
+    @ConfigProperty(name = "rateup.webhook.secret-grace-hours", defaultValue = "24")
+    long secretGraceHours;
+
     public Optional<Webhook> of(String surveyId) {
         return em.createNamedQuery(Webhook.OF_SURVEY, Webhook.class)
                 .setParameter("surveyId", surveyId)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /** The webhooks of these surveys, by survey id. */
+    public Map<String, Webhook> ofSurveys(Collection<String> surveyIds) {
+        if (surveyIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createNamedQuery(Webhook.OF_SURVEYS, Webhook.class)
+                .setParameter("surveyIds", surveyIds)
+                .getResultStream()
+                .collect(Collectors.toMap(Webhook::surveyId, webhook -> webhook));
+    }
+
+    /**
+     * Creates the survey's webhook (with a new secret) or changes its URL and switch; the secret
+     * stays. The URL must already be a well-formed {@code @EndpointUrl}; here it is refused when
+     * its host is not a public address (unless the operator allows private networks).
+     */
+    @Transactional
+    public Saved save(String surveyId, URI url, boolean enabled) {
+        guard.refusal(url).ifPresent(refusal -> {
+            throw new RefusedEndpoint(refusal);
+        });
+        Optional<Webhook> existing = of(surveyId);
+        existing.ifPresent(webhook -> webhook.change(url, enabled));
+        Webhook webhook = existing.orElseGet(() -> {
+            Webhook created = new Webhook(surveyId, url, enabled);
+            em.persist(created);
+            return created;
+        });
+        return new Saved(webhook, existing.isEmpty());
+    }
+
+    /** A new secret, recorded with who asked for it; the previous one keeps signing the Standard Webhooks header for {@code rateup.webhook.secret-grace-hours}. */
+    @Transactional
+    public Optional<Webhook> rotateSecret(String surveyId, String rotatedBy) {
+        Optional<Webhook> webhook = of(surveyId);
+        webhook.ifPresent(it -> it.rotateSecret(Duration.ofHours(secretGraceHours), rotatedBy));
+        return webhook;
     }
 
     /**
@@ -30,6 +84,17 @@ public class SurveyWebhooks {
 
     public void markHealthy(String surveyId) {
         em.createNamedQuery(Webhook.MARK_HEALTHY).setParameter("surveyId", surveyId).executeUpdate();
+    }
+
+    public record Saved(Webhook webhook, boolean created) {
+    }
+
+    /** The endpoint's host is not a public address; the message says why, without a stack trace. */
+    public static class RefusedEndpoint extends RuntimeException {
+
+        RefusedEndpoint(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
     /** Stops deliveries to the survey's webhook, keeping them pending until it is enabled again. */

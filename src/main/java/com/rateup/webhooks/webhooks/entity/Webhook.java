@@ -20,6 +20,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "webhook")
 @NamedQuery(name = Webhook.OF_SURVEY, query = "select w from Webhook w where w.surveyId = :surveyId")
+@NamedQuery(name = Webhook.OF_SURVEYS, query = "select w from Webhook w where w.surveyId in :surveyIds")
 @NamedQuery(name = Webhook.MARK_FAILING, query = "update Webhook w set w.failingSince = :now"
         + " where w.surveyId = :surveyId and w.failingSince is null")
 @NamedQuery(name = Webhook.MARK_HEALTHY, query = "update Webhook w set w.failingSince = null"
@@ -30,6 +31,7 @@ import java.util.UUID;
 public class Webhook {
 
     public static final String OF_SURVEY = "Webhook.ofSurvey";
+    public static final String OF_SURVEYS = "Webhook.ofSurveys";
     public static final String MARK_FAILING = "Webhook.markFailing";
     public static final String MARK_HEALTHY = "Webhook.markHealthy";
     public static final String DISABLE = "Webhook.disable";
@@ -57,6 +59,9 @@ public class Webhook {
 
     @Column(name = "secret_rotated_at")
     private Instant secretRotatedAt;
+
+    @Column(name = "secret_rotated_by")
+    private String secretRotatedBy;
 
     @Column(name = "disabled_reason")
     private String disabledReason;
@@ -107,8 +112,9 @@ public class Webhook {
     }
 
     /** A new secret signs from now on; the old one keeps signing the Standard Webhooks header for the grace period. */
-    public void rotateSecret(Duration grace) {
+    public void rotateSecret(Duration grace, String by) {
         Instant now = Instant.now();
+        secretRotatedBy = by;
         previousSecret = secret;
         previousSecretExpiresAt = now.plus(grace);
         secret = newSecret();
@@ -156,6 +162,11 @@ public class Webhook {
         return previousSecretExpiresAt;
     }
 
+    /** Who rotated the secret last: a user name of the admin pages or an API token's id. */
+    public String secretRotatedBy() {
+        return secretRotatedBy;
+    }
+
     public Instant secretRotatedAt() {
         return secretRotatedAt;
     }
@@ -170,6 +181,11 @@ public class Webhook {
 
     public Instant failingSince() {
         return failingSince;
+    }
+
+    /** Enabled, but every attempt since {@link #failingSince()} failed. */
+    public boolean failing() {
+        return enabled() && failingSince != null;
     }
 
     public Instant createdAt() {

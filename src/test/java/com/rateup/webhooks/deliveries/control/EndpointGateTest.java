@@ -79,6 +79,31 @@ class EndpointGateTest {
     }
 
     @Test
+    void anEndpointsSlotsGrowWithSuccessUpToTheMaximumAndDropToOneAtAFailure() {
+        gate.maxPerEndpoint = 4;
+        Instant now = Instant.now();
+        assertThat(gate.freeSlots(HEALTHY)).isEqualTo(2);
+
+        gate.recordOutcome(HEALTHY, true, now);
+        assertThat(gate.freeSlots(HEALTHY)).isEqualTo(3);
+        for (int i = 0; i < 5; i++) {
+            gate.recordOutcome(HEALTHY, true, now);
+        }
+        assertThat(gate.freeSlots(HEALTHY)).isEqualTo(4);
+        var passes = java.util.stream.IntStream.range(0, 4).mapToObj(i -> gate.tryEnter(HEALTHY)).toList();
+        assertThat(passes).allMatch(Optional::isPresent);
+        assertThat(gate.tryEnter(HEALTHY)).isEmpty();
+        assertThat(gate.freeSlots(HEALTHY)).isZero();
+
+        gate.recordOutcome(HEALTHY, false, now);
+        passes.forEach(pass -> gate.leave(pass.get()));
+
+        assertThat(gate.freeSlots(HEALTHY)).isEqualTo(1);
+        assertThat(gate.tryEnter(HEALTHY)).isPresent();
+        assertThat(gate.tryEnter(HEALTHY)).isEmpty();
+    }
+
+    @Test
     void successClosesTheCircuitAndResetsTheCount() {
         Instant now = Instant.now();
         gate.recordOutcome(DEAD, false, now);

@@ -1,0 +1,171 @@
+package com.rateup.webhooks.deliveries.boundary;
+
+import com.rateup.webhooks.deliveries.control.DeliveryLog;
+import com.rateup.webhooks.deliveries.entity.Delivery;
+import com.rateup.webhooks.deliveries.entity.DeliveryAttempt;
+import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
+import com.rateup.webhooks.platform.boundary.PageMessages;
+import com.rateup.webhooks.surveys.boundary.SurveyPage;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import java.io.Serializable;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Deliveries tab: the log newest first, a page at a time, filtered by status, one delivery in
+ * detail, and Redeliver. The rows shown are kept with the view, so a button in a row acts on the
+ * delivery it was shown next to even when newer deliveries arrived meanwhile.
+ */
+@Named("deliveryLog")
+@ViewScoped
+public class DeliveryLogPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final int PAGE_SIZE = 25;
+
+    @Inject
+    SurveyPage surveyPage;
+
+    @Inject
+    DeliveryLog log;
+
+    private DeliveryStatus status;
+    private int page = 1;
+    private String selectedId;
+    private long total;
+    private List<Row> rows;
+    private transient Delivery selected;
+
+    public List<Row> getRows() {
+        String surveyId = surveyPage.visibleSurveyId();
+        if (rows == null && surveyId != null) {
+            total = log.count(surveyId, status);
+            page = Math.max(1, Math.min(page, getPageCount()));
+            rows = log.page(surveyId, status, (page - 1) * PAGE_SIZE, PAGE_SIZE).stream().map(Row::of).toList();
+        }
+        return rows == null ? List.of() : rows;
+    }
+
+    public void redeliver(String deliveryId) {
+        String surveyId = surveyPage.visibleSurveyId();
+        if (surveyId == null) {
+            return;
+        }
+        log.redeliver(surveyId, deliveryId).ifPresentOrElse(redelivery -> {
+            if (redelivery.started()) {
+                PageMessages.info("deliveries.redelivered", deliveryId);
+            } else {
+                PageMessages.error(null, "deliveries.busy", deliveryId);
+            }
+        }, () -> PageMessages.error(null, "deliveries.gone"));
+        rows = null;
+        selected = null;
+    }
+
+    public Delivery getSelected() {
+        if (selected == null && selectedId != null && surveyPage.visibleSurveyId() != null) {
+            selected = log.find(surveyPage.visibleSurveyId(), selectedId).orElse(null);
+        }
+        return selected;
+    }
+
+    /** The payload indented for reading; what was sent is the compact form. */
+    public String getPrettyPayload() {
+        Delivery delivery = getSelected();
+        if (delivery == null) {
+            return null;
+        }
+        try {
+            JsonValue value = Json.createReader(new StringReader(delivery.payload())).readValue();
+            StringWriter out = new StringWriter();
+            Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out).write(value);
+            return out.toString().strip();
+        } catch (JsonException e) {
+            return delivery.payload();
+        }
+    }
+
+    public String getLastExcerpt() {
+        Delivery delivery = getSelected();
+        List<DeliveryAttempt> attempts = delivery == null ? List.of() : delivery.attempts();
+        return attempts.isEmpty() ? null : attempts.get(attempts.size() - 1).responseExcerpt();
+    }
+
+    public String getRangeText() {
+        getRows();
+        long first = total == 0 ? 0 : (long) (page - 1) * PAGE_SIZE + 1;
+        return PageMessages.text("deliveries.range", first, first + getRows().size() - 1, total);
+    }
+
+    public String getPageText() {
+        return PageMessages.text("deliveries.page", page, getPageCount());
+    }
+
+    public int getPageCount() {
+        return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+    }
+
+    public String format(Instant instant) {
+        return PageMessages.time(instant);
+    }
+
+    public List<String> getStatuses() {
+        return Arrays.stream(DeliveryStatus.values()).map(Enum::name).toList();
+    }
+
+    public String getStatus() {
+        return status == null ? null : status.name();
+    }
+
+    /** Unknown values mean no filter. */
+    public void setStatus(String status) {
+        this.status = Arrays.stream(DeliveryStatus.values()).filter(s -> s.name().equals(status)).findFirst().orElse(null);
+    }
+
+    public int getPage() {
+        return page;
+    }
+
+    public String getPageParam() {
+        return String.valueOf(page);
+    }
+
+    /** A page number from the URL; anything else is page 1. */
+    public void setPageParam(String page) {
+        try {
+            this.page = Math.max(1, Integer.parseInt(page));
+        } catch (NumberFormatException e) {
+            this.page = 1;
+        }
+    }
+
+    public String getSelectedId() {
+        return selectedId;
+    }
+
+    public void setSelectedId(String selectedId) {
+        this.selectedId = selectedId;
+    }
+
+    /** What a row shows; kept with the view. */
+    public record Row(String id, Instant createdAt, String status, int attemptCount, String lastOutcome) implements Serializable {
+
+        static Row of(Delivery delivery) {
+            List<DeliveryAttempt> attempts = delivery.attempts();
+            DeliveryAttempt last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
+            String outcome = last == null ? "—"
+                    : (last.statusCode() != null ? "HTTP " + last.statusCode() : last.error()) + " · " + last.durationMs() + " ms";
+            return new Row(delivery.id(), delivery.createdAt(), delivery.status().name(), attempts.size(), outcome);
+        }
+    }
+}

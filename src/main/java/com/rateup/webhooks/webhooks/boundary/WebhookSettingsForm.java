@@ -1,0 +1,128 @@
+package com.rateup.webhooks.webhooks.boundary;
+
+import com.rateup.webhooks.deliveries.control.DeliveryAttempts;
+import com.rateup.webhooks.platform.boundary.PageMessages;
+import com.rateup.webhooks.surveys.boundary.SurveyPage;
+import com.rateup.webhooks.teams.boundary.Viewer;
+import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
+import com.rateup.webhooks.webhooks.entity.Webhook;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+
+/**
+ * The Settings tab's webhook: URL, switch, secret, rotation, test event. The URL is validated
+ * with the REST API's constraint ({@link EndpointUrl}, messages from ValidationMessages) and saved
+ * through the same control, so the page and the API apply one set of rules.
+ */
+@Named("webhookSettings")
+@ViewScoped
+public class WebhookSettingsForm implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    SurveyPage page;
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    SurveyWebhooks webhooks;
+
+    @Inject
+    DeliveryAttempts attempts;
+
+    @EndpointUrl
+    private String url;
+    private boolean enabled = true;
+    private boolean loaded;
+    private boolean confirmingRotation;
+    private DeliveryAttempts.TestEvent testEvent;
+    private transient Webhook webhook;
+
+    public Webhook getWebhook() {
+        if (webhook == null && page.visibleSurveyId() != null) {
+            webhook = webhooks.of(page.visibleSurveyId()).orElse(null);
+        }
+        if (!loaded && webhook != null) {
+            url = webhook.url().toString();
+            enabled = webhook.enabled();
+        }
+        loaded = true;
+        return webhook;
+    }
+
+    public void save() {
+        String surveyId = page.visibleSurveyId();
+        if (surveyId == null) {
+            return;
+        }
+        try {
+            var saved = webhooks.save(surveyId, EndpointUrl.Validator.parse(url), enabled);
+            webhook = saved.webhook();
+            PageMessages.info(saved.created() ? "settings.created" : "settings.saved");
+        } catch (SurveyWebhooks.RefusedEndpoint refused) {
+            PageMessages.error("webhook:url", "settings.url.refused", refused.getMessage());
+        }
+    }
+
+    public void askToRotate() {
+        confirmingRotation = true;
+    }
+
+    public void cancelRotation() {
+        confirmingRotation = false;
+    }
+
+    public void rotate() {
+        confirmingRotation = false;
+        if (page.visibleSurveyId() == null) {
+            return;
+        }
+        webhooks.rotateSecret(page.visibleSurveyId(), viewer.getName()).ifPresent(rotated -> {
+            webhook = rotated;
+            PageMessages.info("settings.rotated");
+        });
+    }
+
+    public void sendTestEvent() {
+        if (getWebhook() == null || page.getSurvey() == null) {
+            PageMessages.error(null, "settings.noWebhook");
+            return;
+        }
+        testEvent = attempts.sendTestEvent(page.getSurvey(), webhook);
+    }
+
+    public String format(Instant instant) {
+        return PageMessages.time(instant);
+    }
+
+    public String getUrl() {
+        getWebhook();
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url == null ? null : url.strip();
+    }
+
+    public boolean isEnabled() {
+        getWebhook();
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public boolean isConfirmingRotation() {
+        return confirmingRotation;
+    }
+
+    public DeliveryAttempts.TestEvent getTestEvent() {
+        return testEvent;
+    }
+}

@@ -1,0 +1,278 @@
+package com.rateup.webhooks.platform.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rateup.webhooks.deliveries.control.Signatures;
+import com.rateup.webhooks.testing.Api;
+import com.rateup.webhooks.testing.Browser;
+import com.rateup.webhooks.testing.Deployments;
+import com.rateup.webhooks.testing.TestReceiver;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.NoAlertPresentException;
+
+/**
+ * The admin pages in a real browser (Debian's headless Chromium) against the packaged WAR on
+ * Payara Micro. Surveys are created through the REST API, as integrators do; everything else
+ * happens on the pages. The run refreshes the README's screenshots in docs/images.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AdminPagesIT {
+
+    private static final String PASSWORD = "correct horse battery";
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    private Api api;
+    private Browser browser;
+    private TestReceiver receiver;
+    private Api.Team team;
+    private String user;
+    private String surveyId;
+
+    @BeforeEach
+    void teamWithUserSurveyAndFlow() throws Exception {
+        api = new Api(deployment);
+        receiver = new TestReceiver();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        team = api.createTeam("Acme " + suffix);
+        user = "alice-" + suffix;
+        api.createUser(team, user, PASSWORD);
+        surveyId = api.createTitledSurvey(team, "SURVEY", "Customer satisfaction", "checkout", "Rating", "NPS", "Text").getString("id");
+        api.createTitledSurvey(team, "FLOW", "Delivery feedback", "whatsapp", "YesNo", "Text");
+        browser = new Browser(deployment);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        browser.close();
+        receiver.close();
+    }
+
+    @Test
+    void adminConfiguresAWebhookAsTheDocumentationTellsAndItsSecretSignsTheDeliveries() throws Exception {
+        browser.open("/");
+        assertThat(browser.path()).startsWith("/login.xhtml");
+
+        browser.login("admin", Api.ADMIN_PASSWORD);
+        browser.clickLink("Surveys");
+        assertThat(browser.text("#surveys")).contains("Customer satisfaction", "checkout", "Acme");
+        assertThat(rowOf("Customer satisfaction")).contains("3", "none");
+        browser.clickLink("Customer satisfaction");
+        browser.clickLink("Settings");
+        browser.type("#webhook\\:url", receiver.url("/hooks/rateup"));
+        browser.click("#webhook\\:save");
+
+        assertThat(browser.text("#messages")).contains("Webhook saved");
+        JsonObject webhook = api.call(team, "GET", Api.webhookPath(team, surveyId)).object();
+        assertThat(webhook.getString("url")).isEqualTo(receiver.url("/hooks/rateup"));
+        assertThat(webhook.getBoolean("enabled")).isTrue();
+        browser.find("#secret summary").click();
+        String shownSecret = browser.find("#secret-value").getAttribute("value");
+        assertThat(shownSecret).startsWith("whsec_").isEqualTo(webhook.getString("secret"));
+        browser.screenshot("settings-tab");
+
+        String responseId = api.submit(surveyId, "{\"answers\":[]}");
+        await().atMost(PATIENCE).until(() -> receiver.received().size() == 1);
+        var received = receiver.received().get(0);
+        assertThat(received.bodyText()).contains(surveyId);
+        assertThat(received.header("x-rateup-signature")).isEqualTo(Signatures.rateup(shownSecret, received.body()));
+
+        browser.clickLink("Deliveries");
+        await().atMost(PATIENCE).until(() -> {
+            browser.driver().navigate().refresh();
+            return browser.text("#delivery-table").contains("delivered");
+        });
+        browser.clickLink(browser.find("#delivery-table tbody tr td a").getText());
+        assertThat(browser.text("#attempts")).contains("200");
+        assertThat(browser.text("#payload")).contains(surveyId).contains("\n  "); // indented for reading
+        assertThat(api.deliveries(team, surveyId).getJsonObject(0).getString("responseId")).isEqualTo(responseId);
+        browser.screenshot("deliveries-tab");
+
+        browser.click("#delivery-table input[type=submit]");
+        assertThat(browser.text("#messages")).contains("queued again");
+        await().atMost(PATIENCE).until(() -> receiver.received().size() == 2);
+        assertThat(receiver.received().get(1).header("x-webhook-id")).isEqualTo(received.header("x-webhook-id"));
+    }
+
+    @Test
+    void aBadUrlShowsAMessageNextToTheFieldAndChangesNothing() {
+        api.putWebhook(team, surveyId, receiver.url("/before"));
+        browser.login(user, PASSWORD);
+        browser.open("/survey.xhtml?id=" + surveyId + "&tab=settings");
+
+        for (String bad : List.of("not a url", "ftp://example.com/hook", "https://user:pw@example.com/hook", "", "javascript:alert(1)", "http://")) {
+            browser.type("#webhook\\:url", bad);
+            browser.click("#webhook\\:save");
+            assertThat(browser.text("#webhook\\:urlError")).as(bad).isNotBlank();
+            assertThat(api.call(team, "GET", Api.webhookPath(team, surveyId)).object().getString("url")).isEqualTo(receiver.url("/before"));
+        }
+        assertThat(browser.has("#messages .alert-info")).isFalse();
+    }
+
+    @Test
+    void aTeamUserSeesOnlyTheOwnTeamAndAnotherTeamsSurveyIsNotFoundEvenByUrl() {
+        Api.Team other = api.createTeam("Other " + UUID.randomUUID());
+        String othersSurvey = api.createTitledSurvey(other, "SURVEY", "Secret plans", "other", "Text").getString("id");
+
+        browser.login(user, PASSWORD);
+        browser.clickLink("Surveys");
+        assertThat(browser.text("main")).contains("Customer satisfaction").doesNotContain("Secret plans");
+        browser.clickLink("Flows");
+        assertThat(browser.text("#surveys")).contains("Delivery feedback").doesNotContain("Customer satisfaction");
+
+        for (String tab : List.of("overview", "settings", "deliveries")) {
+            browser.open("/survey.xhtml?id=" + othersSurvey + "&tab=" + tab);
+            assertThat(browser.text("h1")).isEqualTo("Not found");
+            assertThat(browser.driver().getPageSource()).doesNotContain("Secret plans");
+        }
+        browser.open("/survey.xhtml?id=" + surveyId + "&tab=../../WEB-INF/web.xml");
+        assertThat(browser.text("#overview")).contains("Rating question");
+    }
+
+    @Test
+    void everyPageButTheLoginNeedsALoginAndAWrongPasswordIsRefused() {
+        browser.open("/survey.xhtml?id=" + surveyId + "&tab=settings");
+        assertThat(browser.path()).startsWith("/login.xhtml");
+
+        browser.type("#login\\:username", user);
+        browser.type("#login\\:password", "wrong password");
+        browser.click("#login\\:submit");
+        assertThat(browser.text("#messages")).contains("Wrong user name or password");
+
+        browser.open("/surveys.xhtml");
+        assertThat(browser.path()).startsWith("/login.xhtml");
+        browser.type("#login\\:username", user);
+        browser.type("#login\\:password", PASSWORD);
+        browser.click("#login\\:submit");
+        assertThat(browser.path()).startsWith("/surveys.xhtml");
+
+        browser.logout();
+        browser.open("/surveys.xhtml");
+        assertThat(browser.path()).startsWith("/login.xhtml");
+    }
+
+    @Test
+    void rotatingTheSecretAsksFirstAndIsRecordedAndATestEventShowsItsOutcome() {
+        String before = api.putWebhook(team, surveyId, receiver.url("/hooks")).getString("secret");
+        browser.login(user, PASSWORD);
+        browser.open("/survey.xhtml?id=" + surveyId + "&tab=settings");
+
+        browser.click("#rotate\\:ask");
+        assertThat(browser.text("#rotate-question")).contains("Rotate the client secret?");
+        browser.click("#rotate\\:cancel");
+        assertThat(secret()).isEqualTo(before);
+
+        browser.click("#rotate\\:ask");
+        browser.click("#rotate\\:confirm");
+        assertThat(browser.text("#messages")).contains("rotated");
+        JsonObject after = api.call(team, "GET", Api.webhookPath(team, surveyId)).object();
+        assertThat(after.getString("secret")).isNotEqualTo(before);
+        assertThat(after.getString("secretRotatedBy")).isEqualTo(user);
+        assertThat(browser.text("#rotated")).contains("by " + user);
+
+        receiver.then(new TestReceiver.Status(503, "busy"));
+        browser.click("#test\\:send");
+        assertThat(browser.text("#test-result")).isEqualTo("Failed");
+        assertThat(browser.text("#test-status")).isEqualTo("503");
+        browser.click("#test\\:send");
+        assertThat(browser.text("#test-result")).isEqualTo("Delivered");
+        assertThat(browser.text("#test-status")).isEqualTo("200");
+        assertThat(browser.text("#test-duration")).matches("\\d+ ms");
+        assertThat(receiver.received()).hasSize(2);
+        assertThat(receiver.received().get(1).header("x-rateup-signature"))
+                .isEqualTo(Signatures.rateup(after.getString("secret"), receiver.received().get(1).body()));
+    }
+
+    @Test
+    void userTextIsEscapedOnEveryPage() {
+        String hostile = "<script>alert('title')</script><img src=x onerror=alert('img')>";
+        String hostileId = api.createTitledSurvey(team, "SURVEY", hostile, "<b>tag</b>", "Text").getString("id");
+        api.putWebhook(team, hostileId, receiver.url("/hooks"));
+        receiver.otherwise(new TestReceiver.Status(500, "<script>alert('answer')</script>"));
+        api.submit(hostileId, "{\"answers\":[]}");
+
+        browser.login(user, PASSWORD);
+        browser.clickLink("Surveys");
+        assertThat(browser.text("#surveys")).contains(hostile);
+        browser.open("/survey.xhtml?id=" + hostileId + "&tab=overview");
+        assertThat(browser.text("#survey-title")).isEqualTo(hostile);
+        await().atMost(PATIENCE).until(() -> !receiver.received().isEmpty());
+        browser.open("/survey.xhtml?id=" + hostileId + "&tab=deliveries");
+        browser.clickLink(browser.find("#delivery-table tbody tr td a").getText());
+        assertThat(browser.text("#answer")).contains("<script>alert('answer')</script>");
+
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("main script, main img"))).isEmpty();
+        try {
+            browser.driver().switchTo().alert();
+            throw new AssertionError("a script of the user's text ran");
+        } catch (NoAlertPresentException expected) {
+            // nothing ran
+        }
+    }
+
+    @Test
+    void aFormPostWithoutTheViewsStateChangesNothing() {
+        api.putWebhook(team, surveyId, receiver.url("/before"));
+        browser.login(user, PASSWORD);
+        browser.open("/survey.xhtml?id=" + surveyId + "&tab=settings");
+
+        // a forged post from the signed-in browser: right field names, but not the view's ViewState id
+        Object status = browser.script("""
+                const body = new URLSearchParams({'webhook': 'webhook', 'webhook:url': 'https://attacker.example/x',
+                    'webhook:save': 'Save changes', 'jakarta.faces.ViewState': '-123:456'});
+                return fetch(location.pathname + location.search, {method: 'POST', body: body, credentials: 'same-origin'})
+                    .then(r => r.status);""");
+
+        assertThat(((Number) status).intValue()).isNotEqualTo(302);
+        assertThat(api.call(team, "GET", Api.webhookPath(team, surveyId)).object().getString("url")).isEqualTo(receiver.url("/before"));
+    }
+
+    @Test
+    void thePagesFitA375PixelScreenAndEveryInputHasALabel() {
+        api.putWebhook(team, surveyId, receiver.url("/hooks"));
+        browser.size(375, 812);
+        browser.login(user, PASSWORD);
+        for (String page : List.of("/surveys.xhtml", "/survey.xhtml?id=" + surveyId + "&tab=overview",
+                "/survey.xhtml?id=" + surveyId + "&tab=settings", "/survey.xhtml?id=" + surveyId + "&tab=deliveries")) {
+            browser.open(page);
+            long overflow = (Long) browser.script("return document.documentElement.scrollWidth - window.innerWidth");
+            assertThat(overflow).as(page + " wider than the screen").isLessThanOrEqualTo(0);
+            Object unlabelled = browser.script("""
+                    return [...document.querySelectorAll('input:not([type=hidden]):not([type=submit]), select, textarea')]
+                        .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label')).map(e => e.id || e.name);""");
+            assertThat((List<?>) unlabelled).as(page).isEmpty();
+        }
+    }
+
+    private String secret() {
+        return api.call(team, "GET", Api.webhookPath(team, surveyId)).object().getString("secret");
+    }
+
+    private String rowOf(String title) {
+        return browser.driver().findElements(org.openqa.selenium.By.cssSelector("#surveys tbody tr")).stream()
+                .map(row -> row.getText())
+                .filter(text -> text.contains(title))
+                .findFirst().orElseThrow();
+    }
+}

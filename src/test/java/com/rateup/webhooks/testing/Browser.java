@@ -1,0 +1,142 @@
+package com.rateup.webhooks.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through its chromium-driver (both installed by
+ * src/test/browser/chromium.sh), pointed at the application under test.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
+    private static final String DRIVER = System.getProperty("chromium.driver", "/usr/bin/chromedriver");
+
+    private final ChromeDriver driver;
+    private final String base;
+
+    public Browser(URL deployment) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1280,1000", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(DRIVER))
+                .usingAnyFreePort()
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        this.base = new Api(deployment).base().toString().replaceAll("/$", ""); // the listener's address, not the advertised one
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public Browser open(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    public String path() {
+        return driver.getCurrentUrl().substring(base.length());
+    }
+
+    public WebElement find(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    /** The element's text; retried while the page is still being replaced. */
+    public String text(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(WebDriverException.class)
+                .until(d -> d.findElement(By.cssSelector(css)).getText());
+    }
+
+    public boolean has(String css) {
+        return !driver.findElements(By.cssSelector(css)).isEmpty();
+    }
+
+    public void type(String css, String value) {
+        WebElement field = find(css);
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    /** Clicks and waits for the page that follows to be loaded. */
+    public void click(String css) {
+        WebElement element = find(css);
+        element.click();
+        awaitNextPage(element);
+    }
+
+    private void awaitNextPage(WebElement old) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.stalenessOf(old));
+        wait.until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+    }
+
+    public void clickLink(String text) {
+        WebElement link = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(By.linkText(text)));
+        link.click();
+        awaitNextPage(link);
+    }
+
+    public void login(String username, String password) {
+        open("/login.xhtml");
+        type("#login\\:username", username);
+        type("#login\\:password", password);
+        click("#login\\:submit");
+    }
+
+    public void logout() {
+        if (has("#signout\\:logout")) {
+            click("#signout\\:logout");
+        }
+        driver.manage().deleteAllCookies();
+    }
+
+    public void size(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    public Object script(String script, Object... arguments) {
+        return driver.executeScript(script, arguments);
+    }
+
+    /** Saves a screenshot of the whole page under {@code screenshots.dir} (docs/images), if set. */
+    public void screenshot(String name) throws IOException {
+        String dir = System.getProperty("screenshots.dir");
+        if (dir == null) {
+            return;
+        }
+        long height = (Long) script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+        Dimension before = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(Math.max(height + 40, 600), 2400)));
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Path target = Path.of(dir, name + ".png");
+        Files.createDirectories(target.getParent());
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        driver.manage().window().setSize(before);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
