@@ -22,7 +22,7 @@ public final class Api {
 
     public static final String ADMIN_PASSWORD = System.getProperty("rateup.test.admin-password", "test-admin-secret");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
 
     /** Payara Micro advertises a non-loopback address; the listener is on 127.0.0.1 only. */

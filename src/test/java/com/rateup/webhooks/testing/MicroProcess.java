@@ -23,9 +23,17 @@ public final class MicroProcess implements AutoCloseable {
     private final int port;
     private final long startedNanos = System.nanoTime();
 
-    private MicroProcess(Process process, int port) {
+    private final Path log;
+
+    private MicroProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
+    }
+
+    /** Everything the server wrote to stdout and stderr. */
+    public Path log() {
+        return log;
     }
 
     /**
@@ -63,12 +71,13 @@ public final class MicroProcess implements AutoCloseable {
                 "--deploy", System.getProperty("war.file")));
         Path logs = Path.of(System.getProperty("micro.logs", "target/micro-logs"));
         java.nio.file.Files.createDirectories(logs);
+        Path log = logs.resolve(workDir.getFileName() + "-" + name + ".log");
         Process process = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(workDir.getFileName() + "-" + name + ".log").toFile())
+                .redirectOutput(log.toFile())
                 .start();
-        MicroProcess micro = new MicroProcess(process, port);
+        MicroProcess micro = new MicroProcess(process, port, log);
         micro.awaitReady(Duration.ofMinutes(3));
         return micro;
     }

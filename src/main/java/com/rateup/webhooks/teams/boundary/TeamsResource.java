@@ -18,6 +18,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("teams")
@@ -70,15 +73,51 @@ public class TeamsResource {
     @POST
     @Path("{teamId}/tokens")
     public Response issueToken(@PathParam("teamId") String teamId) {
+        ApiToken.Issued token = ApiToken.issueFor(existingTeam(teamId));
+        em.persist(token.token());
+        return Response.status(Response.Status.CREATED)
+                .entity(new IssuedToken(token.token().id(), teamId, token.plainValue()))
+                .build();
+    }
+
+    /** The team's tokens (never their values), with when each was last used and whether it is revoked. */
+    @GET
+    @Path("{teamId}/tokens")
+    public List<TokenView> tokens(@PathParam("teamId") String teamId) {
+        existingTeam(teamId);
+        return em.createNamedQuery(ApiToken.OF_TEAM, ApiToken.class)
+                .setParameter("teamId", teamId)
+                .getResultStream()
+                .map(TokenView::of)
+                .toList();
+    }
+
+    /** Revokes the token at once: it authenticates no further request. */
+    @DELETE
+    @Path("{teamId}/tokens/{tokenId}")
+    public Response revoke(@PathParam("teamId") String teamId, @PathParam("tokenId") String tokenId) {
+        existingTeam(teamId);
+        ApiToken token = em.find(ApiToken.class, tokenId);
+        if (token == null || !token.teamId().equals(teamId)) {
+            throw Problems.notFound("token");
+        }
+        token.revoke(Instant.now());
+        return Response.noContent().build();
+    }
+
+    private Team existingTeam(String teamId) {
         Team team = em.find(Team.class, teamId);
         if (team == null) {
             throw Problems.notFound("team");
         }
-        ApiToken.Issued token = ApiToken.issueFor(team);
-        em.persist(token.token());
-        return Response.status(Response.Status.CREATED)
-                .entity(new IssuedToken(token.token().id(), team.id(), token.plainValue()))
-                .build();
+        return team;
+    }
+
+    public record TokenView(String id, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+
+        static TokenView of(ApiToken token) {
+            return new TokenView(token.id(), token.createdAt(), token.lastUsedAt(), token.revokedAt());
+        }
     }
 
     /** A user who signs in to the admin pages and sees only this team's surveys. */
@@ -86,9 +125,7 @@ public class TeamsResource {
     @Path("{teamId}/users")
     public Response createUser(@PathParam("teamId") String teamId, @Valid NewUser request) {
         Problems.required(request);
-        if (em.find(Team.class, teamId) == null) {
-            throw Problems.notFound("team");
-        }
+        existingTeam(teamId);
         if (administrator.isAdministrator(request.username) || logins.teamUser(request.username).isPresent()) {
             throw Problems.conflict("username is taken");
         }

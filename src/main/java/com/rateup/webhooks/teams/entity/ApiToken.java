@@ -22,9 +22,11 @@ import java.util.UUID;
 @Table(name = "api_token")
 @NamedQuery(name = ApiToken.ACTIVE_BY_HASH,
         query = "select t from ApiToken t where t.tokenHash = :hash and t.revokedAt is null")
+@NamedQuery(name = ApiToken.OF_TEAM, query = "select t from ApiToken t where t.teamId = :teamId order by t.createdAt, t.id")
 public class ApiToken {
 
     public static final String ACTIVE_BY_HASH = "ApiToken.activeByHash";
+    public static final String OF_TEAM = "ApiToken.ofTeam";
     private static final String PREFIX = "rut_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -75,6 +77,21 @@ public class ApiToken {
 
     public void markUsed(Instant when) {
         lastUsedAt = when;
+    }
+
+    /** From now on the token authenticates nothing; revoking twice keeps the first time. */
+    public void revoke(Instant when) {
+        if (revokedAt == null) {
+            revokedAt = when;
+        }
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
     }
 
     public String id() {

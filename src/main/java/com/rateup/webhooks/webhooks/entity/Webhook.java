@@ -1,6 +1,8 @@
 package com.rateup.webhooks.webhooks.entity;
 
+import com.rateup.webhooks.webhooks.control.EncryptedSecret;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -49,9 +51,11 @@ public class Webhook {
     @Enumerated(EnumType.STRING)
     private WebhookState state;
 
+    @Convert(converter = EncryptedSecret.class)
     private String secret;
 
     @Column(name = "previous_secret")
+    @Convert(converter = EncryptedSecret.class)
     private String previousSecret;
 
     @Column(name = "previous_secret_expires_at")

@@ -1,0 +1,25 @@
+package com.rateup.webhooks.webhooks.control;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+
+/** Webhook secrets are encrypted in the database ({@link SecretCipher}) and plain only in memory. */
+@Converter
+public class EncryptedSecret implements AttributeConverter<String, String> {
+
+    @Override
+    public String convertToDatabaseColumn(String secret) {
+        return cipher().encrypt(secret);
+    }
+
+    @Override
+    public String convertToEntityAttribute(String stored) {
+        return cipher().decrypt(stored);
+    }
+
+    // looked up, not injected: the persistence provider creates converters, not CDI
+    private static SecretCipher cipher() {
+        return CDI.current().select(SecretKeys.class).get().cipher();
+    }
+}

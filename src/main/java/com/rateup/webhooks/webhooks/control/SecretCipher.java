@@ -1,0 +1,64 @@
+package com.rateup.webhooks.webhooks.control;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Encrypts webhook secrets for the database with AES-256-GCM: {@code v1:} + base64 of a random
+ * 12-byte nonce followed by the ciphertext and its 16-byte tag. A value without the prefix is a
+ * secret stored before encryption existed; it is read as it is and encrypted when next written.
+ */
+public final class SecretCipher {
+
+    static final String PREFIX = "v1:";
+    static final int KEY_BYTES = 32;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecretKeySpec key;
+
+    public SecretCipher(byte[] key) {
+        if (key.length != KEY_BYTES) {
+            throw new IllegalArgumentException("the key must be " + KEY_BYTES + " bytes, not " + key.length);
+        }
+        this.key = new SecretKeySpec(key, "AES");
+    }
+
+    public String encrypt(String plaintext) {
+        if (plaintext == null) {
+            return null;
+        }
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    /** The secret; fails without revealing anything when the value was not sealed with this key or was altered. */
+    public String decrypt(String stored) {
+        if (stored == null || !stored.startsWith(PREFIX)) {
+            return stored;
+        }
+        try {
+            byte[] sealed = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            return new String(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("a stored webhook secret cannot be decrypted: wrong rateup.webhook.secret-key, or the value was altered");
+        }
+    }
+}
