@@ -41,10 +41,14 @@ public class LoginThrottle {
     }
 
     public void failed(String username, Instant now) {
+        String key = key(username);
         if (failures.size() >= MAX_TRACKED) {
             failures.values().removeIf(entry -> entry.last.plus(LONGEST_LOCKOUT).isBefore(now));
+            if (failures.size() >= MAX_TRACKED && !failures.containsKey(key)) {
+                return; // memory stays bounded under a flood of made-up names; names already tracked stay locked
+            }
         }
-        failures.compute(key(username), (name, entry) -> {
+        failures.compute(key, (name, entry) -> {
             Failures updated = entry == null || entry.last.plus(LONGEST_LOCKOUT).isBefore(now) ? new Failures() : entry;
             updated.count++;
             updated.last = now;

@@ -10,7 +10,6 @@ import com.rateup.webhooks.testing.Deployments;
 import com.rateup.webhooks.testing.TestReceiver;
 import jakarta.json.JsonObject;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
