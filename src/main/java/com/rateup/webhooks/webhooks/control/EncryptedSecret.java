@@ -18,8 +18,16 @@ public class EncryptedSecret implements AttributeConverter<String, String> {
         return cipher().decrypt(stored);
     }
 
-    // looked up, not injected: the persistence provider creates converters, not CDI
-    private static SecretCipher cipher() {
-        return CDI.current().select(SecretKeys.class).get().cipher();
+    private volatile SecretCipher cipher;
+
+    // looked up once, not injected: the persistence provider creates converters, not CDI; and a CDI lookup per
+    // row costs more than the decryption
+    private SecretCipher cipher() {
+        SecretCipher known = cipher;
+        if (known == null) {
+            known = CDI.current().select(SecretKeys.class).get().cipher();
+            cipher = known;
+        }
+        return known;
     }
 }
