@@ -235,6 +235,9 @@ class AdminPagesIT {
         api.putWebhook(team, surveyId, receiver.url("/before"));
         browser.login(user, PASSWORD);
         browser.open("/survey.xhtml?id=" + surveyId + "&tab=settings");
+        var session = browser.driver().manage().getCookieNamed("JSESSIONID");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualToIgnoringCase("Strict");
 
         // a forged post from the signed-in browser: right field names, but not the view's ViewState id
         Object status = browser.script("""
