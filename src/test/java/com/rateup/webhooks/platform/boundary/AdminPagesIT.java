@@ -115,6 +115,37 @@ class AdminPagesIT {
     }
 
     @Test
+    void theDeliveriesTabPagesThroughManyDeliveriesNewestFirstAndFiltersByStatus() {
+        api.putWebhook(team, surveyId, receiver.url("/hooks"));
+        receiver.then(new TestReceiver.Status(410, "gone")); // the first delivery fails for good and disables the webhook
+        String first = api.submit(surveyId, "{\"answers\":[]}");
+        await().atMost(PATIENCE).until(() -> api.deliveries(team, surveyId).getJsonObject(0).getString("status").equals("FAILED"));
+        api.putWebhook(team, surveyId, receiver.url("/hooks"));
+        for (int i = 0; i < 60; i++) {
+            api.submit(surveyId, "{\"answers\":[]}");
+        }
+        await().atMost(PATIENCE).until(() -> receiver.received().size() == 61);
+        browser.login(user, PASSWORD);
+
+        browser.open("/survey.xhtml?id=" + surveyId + "&tab=deliveries");
+        assertThat(browser.text("#range")).isEqualTo("1–25 of 61");
+        browser.clickLink("Older ›");
+        browser.clickLink("Older ›");
+        assertThat(browser.text("#range")).isEqualTo("51–61 of 61");
+        assertThat(browser.text(".pager")).contains("Page 3 of 3").doesNotContain("Older");
+        String oldest = browser.driver().findElements(org.openqa.selenium.By.cssSelector("#delivery-table tbody tr")).get(10).getText();
+        assertThat(oldest).contains("failed");
+
+        new org.openqa.selenium.support.ui.Select(browser.find("#status")).selectByValue("FAILED");
+        browser.click("#apply-filter");
+        assertThat(browser.text("#range")).isEqualTo("1–1 of 1");
+        browser.clickLink(browser.find("#delivery-table tbody tr td a").getText());
+        assertThat(browser.text("#attempts")).contains("410");
+        assertThat(api.call(team, "GET", Api.webhookPath(team, surveyId) + "/deliveries?status=FAILED").array()
+                .getJsonObject(0).getString("responseId")).isEqualTo(first);
+    }
+
+    @Test
     void aBadUrlShowsAMessageNextToTheFieldAndChangesNothing() {
         api.putWebhook(team, surveyId, receiver.url("/before"));
         browser.login(user, PASSWORD);
