@@ -29,14 +29,15 @@ public class Logins {
         if (username == null || password == null || throttle.lockedFor(username, Instant.now()).isPresent()) {
             return Optional.empty();
         }
-        Optional<Caller> caller = administrator.isAdministrator(username)
-                ? Optional.of(new Caller(username, null)).filter(admin -> administrator.matches(username, password))
-                : teamUser(username).map(user -> passwords.verify(password, user.passwordHash())
-                                ? new Caller(user.username(), user.teamId()) : null)
-                        .or(() -> {
-                            passwords.verifyNothing(password); // as slow for an unknown name as for a known one
-                            return Optional.empty();
-                        });
+        Optional<Caller> caller;
+        if (administrator.isAdministrator(username)) {
+            caller = administrator.matches(username, password) ? Optional.of(new Caller(username, null)) : Optional.empty();
+        } else {
+            Optional<TeamUser> user = teamUser(username);
+            // one hash either way: an unknown name takes as long as a known one with a wrong password
+            boolean valid = user.isPresent() ? passwords.verify(password, user.get().passwordHash()) : passwords.verifyNothing(password);
+            caller = valid ? user.map(known -> new Caller(known.username(), known.teamId())) : Optional.empty();
+        }
         if (caller.isPresent()) {
             throttle.succeeded(username);
         } else {
