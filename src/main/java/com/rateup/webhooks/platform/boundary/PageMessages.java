@@ -33,16 +33,6 @@ public final class PageMessages {
         add(clientId, FacesMessage.SEVERITY_ERROR, text(key, arguments));
     }
 
-    /** An error whose text is already worded, e.g. a refusal from the business rules. */
-    public static void errorText(String clientId, String text) {
-        add(clientId, FacesMessage.SEVERITY_ERROR, text);
-    }
-
-    /** A message that survives the redirect after a successful post. */
-    public static void keepForRedirect() {
-        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-    }
-
     public static String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant);
     }
