@@ -1,6 +1,7 @@
 package com.rateup.webhooks.deliveries.boundary;
 
 import com.rateup.webhooks.deliveries.control.DeliveryLog;
+import com.rateup.webhooks.deliveries.control.PayloadWriter;
 import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.deliveries.entity.DeliveryAttempt;
 import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
@@ -9,17 +10,11 @@ import com.rateup.webhooks.surveys.boundary.SurveyPage;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
-import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonGenerator;
 import java.io.Serializable;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The Deliveries tab: the log newest first, a page at a time, filtered by status, one delivery in
@@ -86,10 +81,7 @@ public class DeliveryLogPage implements Serializable {
             return null;
         }
         try {
-            JsonValue value = Json.createReader(new StringReader(delivery.payload())).readValue();
-            StringWriter out = new StringWriter();
-            Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out).write(value);
-            return out.toString().strip();
+            return PayloadWriter.indented(delivery.payload());
         } catch (JsonException e) {
             return delivery.payload();
         }
@@ -97,8 +89,7 @@ public class DeliveryLogPage implements Serializable {
 
     public String getLastExcerpt() {
         Delivery delivery = getSelected();
-        List<DeliveryAttempt> attempts = delivery == null ? List.of() : delivery.attempts();
-        return attempts.isEmpty() ? null : attempts.get(attempts.size() - 1).responseExcerpt();
+        return delivery == null ? null : delivery.lastAttempt().map(DeliveryAttempt::responseExcerpt).orElse(null);
     }
 
     public String getRangeText() {
@@ -161,11 +152,10 @@ public class DeliveryLogPage implements Serializable {
     public record Row(String id, Instant createdAt, String status, int attemptCount, String lastOutcome) implements Serializable {
 
         static Row of(Delivery delivery) {
-            List<DeliveryAttempt> attempts = delivery.attempts();
-            DeliveryAttempt last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
-            String outcome = last == null ? "—"
-                    : (last.statusCode() != null ? "HTTP " + last.statusCode() : last.error()) + " · " + last.durationMs() + " ms";
-            return new Row(delivery.id(), delivery.createdAt(), delivery.status().name(), attempts.size(), outcome);
+            String outcome = delivery.lastAttempt()
+                    .map(last -> (last.statusCode() != null ? "HTTP " + last.statusCode() : last.error()) + " · " + last.durationMs() + " ms")
+                    .orElse("—");
+            return new Row(delivery.id(), delivery.createdAt(), delivery.status().name(), delivery.attempts().size(), outcome);
         }
     }
 }

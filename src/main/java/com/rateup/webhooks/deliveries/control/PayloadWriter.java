@@ -9,7 +9,9 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -62,6 +64,13 @@ public final class PayloadWriter {
                 .add("teamId", survey.teamId())
                 .add("surveyId", survey.id());
         return JavaScriptJson.stringify(body.build());
+    }
+
+    /** The payload indented for reading (the admin pages); what is sent is the compact form. */
+    public static String indented(String payload) {
+        StringWriter out = new StringWriter();
+        JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out).write(parse(payload));
+        return out.toString().strip();
     }
 
     private static JsonValue parse(String json) {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -247,6 +248,11 @@ public class Delivery {
 
     public Instant completedAt() {
         return completedAt;
+    }
+
+    /** The latest attempt, if there was one. */
+    public Optional<DeliveryAttempt> lastAttempt() {
+        return attempts.isEmpty() ? Optional.empty() : Optional.of(attempts.get(attempts.size() - 1));
     }
 
     public List<DeliveryAttempt> attempts() {
