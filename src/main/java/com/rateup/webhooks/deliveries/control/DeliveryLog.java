@@ -3,7 +3,6 @@ package com.rateup.webhooks.deliveries.control;
 import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
 import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
-import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -60,7 +59,7 @@ public class DeliveryLog {
             if (!delivery.redeliver(Instant.now())) {
                 return new Redelivery(delivery, false);
             }
-            webhooks.of(surveyId).filter(Webhook::enabled).ifPresent(webhook -> outbox.offer(delivery, webhook));
+            webhooks.enabledUrlOf(surveyId).ifPresent(url -> outbox.offer(delivery, url));
             return new Redelivery(delivery, true);
         });
     }

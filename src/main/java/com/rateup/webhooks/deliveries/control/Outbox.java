@@ -3,7 +3,6 @@ package com.rateup.webhooks.deliveries.control;
 import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.responses.entity.ResponseSubmitted;
 import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
-import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -11,6 +10,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -45,12 +45,12 @@ public class Outbox {
 
     void enqueue(@Observes ResponseSubmitted submitted) {
         var survey = submitted.survey();
-        webhooks.of(survey.id()).filter(Webhook::enabled).ifPresent(webhook -> {
+        webhooks.enabledUrlOf(survey.id()).ifPresent(url -> {
             Delivery delivery = new Delivery(survey.teamId(), survey.id(), submitted.response().id(),
                     PayloadWriter.payload(survey, submitted.response()), submitted.response().createdAt());
             em.flush(); // the delivery references the response by a plain column, which JPA does not order inserts by
             em.persist(delivery);
-            offer(delivery, webhook);
+            offer(delivery, url);
         });
     }
 
@@ -59,8 +59,8 @@ public class Outbox {
      * Otherwise the delivery asks again after commit: the dispatchers that were busy may all have
      * finished, and looked for waiting work, before this one was visible to them.
      */
-    public void offer(Delivery delivery, Webhook webhook) {
-        String endpoint = EndpointGate.endpointOf(webhook.url());
+    public void offer(Delivery delivery, URI url) {
+        String endpoint = EndpointGate.endpointOf(url);
         gate.tryEnter(endpoint).ifPresentOrElse(pass -> {
             String owner = UUID.randomUUID().toString();
             delivery.lease(owner, policy.leaseFrom(Instant.now()));

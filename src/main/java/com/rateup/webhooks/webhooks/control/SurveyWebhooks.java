@@ -35,6 +35,18 @@ public class SurveyWebhooks {
                 .findFirst();
     }
 
+    /**
+     * Where the survey's responses go, if its webhook is enabled. Only the URL: reading the
+     * webhook itself would decrypt its secrets, on every submitted response.
+     */
+    public Optional<URI> enabledUrlOf(String surveyId) {
+        return em.createNamedQuery(Webhook.ENABLED_URL_OF_SURVEY, String.class)
+                .setParameter("surveyId", surveyId)
+                .getResultStream()
+                .findFirst()
+                .map(URI::create);
+    }
+
     /** The webhooks of these surveys, by survey id. */
     public Map<String, Webhook> ofSurveys(Collection<String> surveyIds) {
         if (surveyIds.isEmpty()) {
