@@ -4,12 +4,15 @@ import com.rateup.webhooks.deliveries.entity.AttemptResult;
 import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
 import com.rateup.webhooks.platform.entity.InstantConverter;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
@@ -20,10 +23,12 @@ import org.eclipse.microprofile.metrics.annotation.Gauge;
  * MicroProfile Metrics of the delivery pipeline, at {@code /metrics?scope=application}: attempts
  * by outcome and their latency, deliveries by final status, the pending backlog and its oldest
  * age. The backlog gauges read the database at most every few seconds, however often scraped.
+ * On a server without MicroProfile Metrics (WildFly 39) nothing is recorded.
  */
 @ApplicationScoped
 public class DeliveryMetrics {
 
+    private static final Logger LOG = Logger.getLogger(DeliveryMetrics.class.getName());
     private static final Duration BACKLOG_FRESHNESS = Duration.ofSeconds(5);
     private static final Metadata ATTEMPT_DURATION = Metadata.builder()
             .withName("rateup_delivery_attempt_duration_milliseconds")
@@ -32,20 +37,37 @@ public class DeliveryMetrics {
             .build();
 
     @Inject
-    MetricRegistry registry;
+    Instance<MetricRegistry> registries;
+
+    private MetricRegistry registry;
 
     @PersistenceContext
     EntityManager em;
 
     private volatile Backlog backlog = new Backlog(0, 0, Instant.EPOCH);
 
+    @PostConstruct
+    void findRegistry() {
+        if (registries.isResolvable()) {
+            registry = registries.get();
+        } else {
+            LOG.info("this server has no MicroProfile Metrics: delivery metrics are not recorded");
+        }
+    }
+
     public void attempted(AttemptResult result) {
+        if (registry == null) {
+            return;
+        }
         registry.counter("rateup_delivery_attempts", new Tag("outcome", result.succeeded() ? "success" : "failure")).inc();
         // a histogram in ms: Payara 6.2025.10 prints Timer quantiles in nanoseconds under a "seconds" name
         registry.histogram(ATTEMPT_DURATION).update(result.durationMs());
     }
 
     public void completed(DeliveryStatus status) {
+        if (registry == null) {
+            return;
+        }
         registry.counter("rateup_deliveries", new Tag("status", status.name())).inc();
     }
 
