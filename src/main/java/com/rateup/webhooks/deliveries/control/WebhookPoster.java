@@ -9,6 +9,7 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -48,6 +49,8 @@ public class WebhookPoster {
 
     private long timeoutMs;
 
+    private boolean lengthInHeader;
+
     @PostConstruct
     void open() {
         timeoutMs = policy.timeoutMs();
@@ -60,6 +63,9 @@ public class WebhookPoster {
                 // buffered POST whose connection fails, which would be an unrecorded duplicate delivery
                 .property("jersey.config.client.httpUrlConnector.useFixedLengthStreaming", true)
                 .build();
+        // Jersey (Payara) streams with a fixed length only when the request carries it in a header; RESTEasy's
+        // Apache HttpClient (WildFly) writes that header itself, never re-sends a sent POST, and refuses a second one
+        lengthInHeader = client.getClass().getName().startsWith("org.glassfish.jersey");
     }
 
     @PreDestroy
@@ -74,10 +80,12 @@ public class WebhookPoster {
         long timestamp = Instant.now().getEpochSecond();
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
-        try (Response response = client.target(delivery.url())
-                .request()
+        Invocation.Builder request = client.target(delivery.url()).request();
+        if (lengthInHeader) {
+            request.header("Content-Length", body.length);
+        }
+        try (Response response = request
                 .header("User-Agent", "rateup-webhooks/" + version)
-                .header("Content-Length", body.length)
                 .header("x-webhook-id", delivery.deliveryId())
                 .header("x-rateup-triggered-at", PayloadWriter.timestamp(delivery.triggeredAt()))
                 .header("x-rateup-signature", Signatures.rateup(delivery.secrets().get(0), body))

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.rateup.webhooks.testing.Api;
-import com.rateup.webhooks.testing.MicroProcess;
+import com.rateup.webhooks.testing.ServerProcess;
 import com.rateup.webhooks.testing.TestReceiver;
 import com.rateup.webhooks.testing.TestReceiver.Status;
 import jakarta.json.JsonObject;
@@ -26,13 +26,13 @@ class AutoDisableIT {
 
     @Test
     void failingWebhookIsDisabledWithAReasonAndReenablingDeliversWhatIsPending() throws Exception {
-        Map<String, String> config = MicroProcess.testConfig(workDir, Map.of(
+        Map<String, String> config = ServerProcess.testConfig(workDir, Map.of(
                 "rateup.webhook.auto-disable-after", "PT2S",
                 "rateup.delivery.max-retries", "50",
                 "rateup.delivery.backoff-initial-ms", "300",
                 "rateup.delivery.backoff-max-ms", "600"));
         try (TestReceiver receiver = new TestReceiver().otherwise(new Status(500, "broken"));
-                MicroProcess server = MicroProcess.start(workDir, "auto-disable", config)) {
+                ServerProcess server = ServerProcess.start(workDir, "auto-disable", config)) {
             Api api = new Api(server.url());
             Api.Team team = api.createTeam("Auto-disable team");
             JsonObject survey = api.createSurvey(team, "SURVEY", "YesNo");

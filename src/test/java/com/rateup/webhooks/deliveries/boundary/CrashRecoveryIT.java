@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.rateup.webhooks.testing.Api;
-import com.rateup.webhooks.testing.MicroProcess;
+import com.rateup.webhooks.testing.ServerProcess;
 import com.rateup.webhooks.testing.TestReceiver;
 import com.rateup.webhooks.testing.TestReceiver.Stall;
 import com.rateup.webhooks.testing.TestReceiver.Status;
@@ -56,10 +56,10 @@ class CrashRecoveryIT {
     @ParameterizedTest
     @EnumSource(KillMoment.class)
     void restartAfterSigkillBringsEveryDeliveryToTheReceiver(KillMoment moment) throws Exception {
-        Map<String, String> config = MicroProcess.testConfig(workDir, Map.of());
+        Map<String, String> config = ServerProcess.testConfig(workDir, Map.of());
         try (TestReceiver receiver = new TestReceiver().otherwise(moment.untilKilled)) {
             Scenario scenario;
-            try (MicroProcess first = MicroProcess.start(workDir, "first", config)) {
+            try (ServerProcess first = ServerProcess.start(workDir, "first", config)) {
                 scenario = Scenario.create(new Api(first.url()), receiver);
                 await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() >= moment.requestsBeforeKill);
                 first.kill();
@@ -67,7 +67,7 @@ class CrashRecoveryIT {
             int requestsBeforeKill = receiver.received().size();
             receiver.otherwise(new Status(200, "{\"ok\":true}"));
 
-            try (MicroProcess second = MicroProcess.start(workDir, "second", config)) {
+            try (ServerProcess second = ServerProcess.start(workDir, "second", config)) {
                 JsonArray deliveries = scenario.awaitAllFinal(new Api(second.url()));
                 Set<String> reached = receiver.received().stream().map(r -> r.header("x-webhook-id")).collect(Collectors.toSet());
                 System.out.printf("crash recovery (%s): %d requests before SIGKILL, %d after; restart ready in %d ms%n",
@@ -92,17 +92,17 @@ class CrashRecoveryIT {
      */
     @Test
     void stopDuringAnAttemptLosesNothing() throws Exception {
-        Map<String, String> config = MicroProcess.testConfig(workDir, Map.of());
+        Map<String, String> config = ServerProcess.testConfig(workDir, Map.of());
         try (TestReceiver receiver = new TestReceiver().otherwise(new Stall(Duration.ofMillis(1000), 200))) {
             Scenario scenario;
-            try (MicroProcess first = MicroProcess.start(workDir, "first", config)) {
+            try (ServerProcess first = ServerProcess.start(workDir, "first", config)) {
                 scenario = Scenario.create(new Api(first.url()), receiver, 1);
                 await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() == 1);
                 first.stop();
             }
             receiver.otherwise(new Status(200, "{\"ok\":true}"));
 
-            try (MicroProcess second = MicroProcess.start(workDir, "second", config)) {
+            try (ServerProcess second = ServerProcess.start(workDir, "second", config)) {
                 JsonArray deliveries = scenario.awaitAllFinal(new Api(second.url()));
                 Thread.sleep(3000); // several sweeps of the new server: a DELIVERED delivery is not sent again
 

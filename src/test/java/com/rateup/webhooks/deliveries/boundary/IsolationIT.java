@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.rateup.webhooks.testing.Api;
-import com.rateup.webhooks.testing.MicroProcess;
+import com.rateup.webhooks.testing.ServerProcess;
 import com.rateup.webhooks.testing.TestReceiver;
 import com.rateup.webhooks.testing.TestReceiver.Received;
 import com.rateup.webhooks.testing.TestReceiver.Silent;
@@ -43,13 +43,13 @@ class IsolationIT {
 
     @Test
     void deadEndpointsDoNotHoldUpAHealthyOne() throws Exception {
-        Map<String, String> config = MicroProcess.testConfig(workDir, Map.of(
+        Map<String, String> config = ServerProcess.testConfig(workDir, Map.of(
                 "rateup.delivery.timeout-ms", "2000",
                 "rateup.delivery.backoff-initial-ms", "1000",
                 "rateup.delivery.breaker-failures", "5"));
         List<TestReceiver> dead = new ArrayList<>();
         try (TestReceiver healthy = new TestReceiver().otherwise(new Status(200, "{\"ok\":true}"));
-                MicroProcess server = MicroProcess.start(workDir, "isolation", config)) {
+                ServerProcess server = ServerProcess.start(workDir, "isolation", config)) {
             Api api = new Api(server.url());
             Api.Team team = api.createTeam("Isolation team");
             Target healthyTarget = Target.create(api, team, healthy);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.rateup.webhooks.testing.Api;
-import com.rateup.webhooks.testing.MicroProcess;
+import com.rateup.webhooks.testing.ServerProcess;
 import com.rateup.webhooks.testing.TestReceiver;
 import com.rateup.webhooks.testing.TestReceiver.Stall;
 import jakarta.json.JsonArray;
@@ -33,10 +33,10 @@ class MultiInstanceIT {
 
     @Test
     void killingOneOfTwoInstancesLosesNothingAndNeverSendsOneDeliveryTwiceAtOnce() throws Exception {
-        Map<String, String> config = MicroProcess.testConfig(workDir, Map.of());
+        Map<String, String> config = ServerProcess.testConfig(workDir, Map.of());
         try (TestReceiver receiver = new TestReceiver().otherwise(new Stall(Duration.ofMillis(500), 200));
-                MicroProcess a = MicroProcess.start(workDir, "instance-a", config);
-                MicroProcess b = MicroProcess.start(workDir, "instance-b", config)) {
+                ServerProcess a = ServerProcess.start(workDir, "instance-a", config);
+                ServerProcess b = ServerProcess.start(workDir, "instance-b", config)) {
             Api apiA = new Api(a.url());
             Api apiB = new Api(b.url());
             Api.Team team = apiA.createTeam("Two instances");

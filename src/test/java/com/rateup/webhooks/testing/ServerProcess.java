@@ -1,0 +1,239 @@
+package com.rateup.webhooks.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged WAR on the server under test (Payara Micro, or WildFly when
+ * {@code rateup.test.server=wildfly}) in a process of its own, so a test can kill it the hard way
+ * (SIGKILL) and start it again on the same database.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private static final boolean WILDFLY = "wildfly".equals(System.getProperty("rateup.test.server"));
+    /** http, https, management http and https, ajp, transaction recovery and status */
+    private static final int[] WILDFLY_PORTS = {8080, 8443, 9990, 9993, 8009, 4712, 4713};
+
+    private final Process process;
+    private final int port;
+    private final long startedNanos = System.nanoTime();
+
+    private final Path log;
+
+    private ServerProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Everything the server wrote to stdout and stderr. */
+    public Path log() {
+        return log;
+    }
+
+    /**
+     * The configuration process-based tests share: quick timeouts and retries, and a file database
+     * in {@code workDir}, or the tests' PostgreSQL server when {@code rateup.test.db=postgresql}.
+     */
+    public static Map<String, String> testConfig(Path workDir, Map<String, String> overrides) {
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
+                "rateup.db.url", "jdbc:h2:file:" + workDir.resolve("db/rateup") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+                "rateup.admin.password", Api.ADMIN_PASSWORD,
+                "rateup.delivery.timeout-ms", "1500",
+                "rateup.delivery.backoff-initial-ms", "1500",
+                "rateup.delivery.sweep-interval-ms", "1000",
+                "rateup.delivery.lease-ms", "2000",
+                "rateup.delivery.allow-private-network", "true", // the test receivers are on 127.0.0.1
+                // the per-endpoint circuit would pause a failing test receiver for 30 s; tests that want it set it
+                "rateup.delivery.breaker-failures", "1000"));
+        if ("postgresql".equals(System.getProperty("rateup.test.db"))) {
+            config.put("rateup.db.url", "jdbc:postgresql://127.0.0.1:" + System.getProperty("pg.port", "55432") + "/rateup");
+            config.put("rateup.db.datasource-class", "org.postgresql.ds.PGSimpleDataSource");
+        }
+        config.putAll(overrides);
+        return config;
+    }
+
+    /** Starts the app with the given configuration (as system properties) and waits until it answers. */
+    public static ServerProcess start(Path workDir, String name, Map<String, String> config) throws IOException, InterruptedException {
+        List<String> properties = new ArrayList<>();
+        config.forEach((key, value) -> properties.add("-D" + key + "=" + value));
+        ProcessBuilder builder;
+        int port;
+        if (WILDFLY) {
+            int offset = freePortOffset(WILDFLY_PORTS);
+            port = 8080 + offset;
+            builder = wildfly(workDir.resolve("wildfly-" + name), offset, properties);
+        } else {
+            port = freePort();
+            builder = payaraMicro(workDir.resolve("payara-" + name), port, properties);
+        }
+        Path logs = Path.of(System.getProperty("server.logs", "target/server-logs"));
+        Files.createDirectories(logs);
+        Path log = logs.resolve(workDir.getFileName() + "-" + name + ".log");
+        Process process = builder.directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        ServerProcess server = new ServerProcess(process, port, log);
+        server.awaitReady(Duration.ofMinutes(3));
+        return server;
+    }
+
+    private static ProcessBuilder payaraMicro(Path rootDir, int port, List<String> properties) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(properties);
+        command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
+                "--nohazelcast", "--disablephonehome", "--port", Integer.toString(port), "--contextroot", "/",
+                "--rootdir", rootDir.toString(),
+                "--prebootcommandfile", System.getProperty("preboot.file"),
+                "--deploy", System.getProperty("war.file")));
+        return new ProcessBuilder(command);
+    }
+
+    /**
+     * A server base directory of its own (configuration prepared by configure.cli, the WAR in its
+     * deployments), on the shared installation; kept across restarts of the same name.
+     */
+    private static ProcessBuilder wildfly(Path baseDir, int portOffset, List<String> properties) throws IOException {
+        Path home = Path.of(System.getProperty("wildfly.home"));
+        if (!Files.isDirectory(baseDir.resolve("configuration"))) {
+            copyTree(home.resolve("standalone/configuration"), baseDir.resolve("configuration"));
+        }
+        Files.createDirectories(baseDir.resolve("deployments"));
+        Files.copy(Path.of(System.getProperty("war.file")), baseDir.resolve("deployments/rateup-webhooks.war"), StandardCopyOption.REPLACE_EXISTING);
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + baseDir, "-Djboss.socket.binding.port-offset=" + portOffset,
+                "-b", "127.0.0.1", "-bmanagement", "127.0.0.1"));
+        command.addAll(properties);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_OPTS", "-Xmx512m -XX:TieredStopAtLevel=1 -Djava.net.preferIPv4Stack=true"
+                + " -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true");
+        return builder;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    public URL url() {
+        try {
+            return URI.create("http://127.0.0.1:" + port + "/").toURL();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Duration startedIn() {
+        return Duration.ofNanos(readyNanos - startedNanos);
+    }
+
+    private long readyNanos;
+
+    private void awaitReady(Duration patience) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/surveys/none/responses"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"answers\":[]}")).header("Content-Type", "application/json").build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 404 && response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
+                    readyNanos = System.nanoTime();
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        kill();
+        throw new IllegalStateException("the server did not become ready within " + patience + "; see " + log);
+    }
+
+    /**
+     * SIGTERM: the server shuts down as an operator's stop would, and this waits until it has exited.
+     * WildFly's JVM is a child of standalone.sh: the signal goes to the JVMs, not to the script.
+     */
+    public void stop() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        process.waitFor();
+    }
+
+    /** SIGKILL: no shutdown hooks, no graceful undeploy, in-flight work simply stops. */
+    public void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A port offset at which every port of a stock WildFly standalone.xml is free. */
+    private static int freePortOffset(int[] ports) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int offset = ThreadLocalRandom.current().nextInt(10_000, 50_000);
+            if (Arrays.stream(ports).allMatch(port -> isFree(port + offset))) {
+                return offset;
+            }
+        }
+        throw new IllegalStateException("no free port offset for WildFly");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+}
