@@ -2,12 +2,10 @@ package com.rateup.webhooks.deliveries.control;
 
 import com.rateup.webhooks.deliveries.entity.AttemptResult;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
@@ -29,9 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
- * Makes one signed POST. The JAX-RS client is built once and shared, so connections are reused.
- * Its own connect and read timeouts end a blocking call, because {@code @Timeout} cannot
- * interrupt one; {@code @Timeout} then declares an attempt that still ran over as failed.
+ * Makes one signed POST, on a client borrowed from {@link HttpClients}. The client's own connect
+ * and read timeouts end a blocking call, because {@code @Timeout} cannot interrupt one;
+ * {@code @Timeout} then declares an attempt that still ran over as failed.
  */
 @ApplicationScoped
 public class WebhookPoster {
@@ -42,35 +40,17 @@ public class WebhookPoster {
     DeliveryPolicy policy;
 
     @Inject
+    HttpClients clients;
+
+    @Inject
     @ConfigProperty(name = "rateup.version", defaultValue = "dev")
     String version;
 
-    private Client client;
-
     private long timeoutMs;
 
-    private boolean lengthInHeader;
-
     @PostConstruct
-    void open() {
+    void readTimeout() {
         timeoutMs = policy.timeoutMs();
-        client = ClientBuilder.newBuilder()
-                .connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
-                .readTimeout(timeoutMs, TimeUnit.MILLISECONDS)
-                // a redirect is a failed attempt (DESIGN 4): following one could also lead to an internal address
-                .property("jersey.config.client.followRedirects", false)
-                // streamed with its length: HttpURLConnection (Jersey's default connector) silently re-sends a
-                // buffered POST whose connection fails, which would be an unrecorded duplicate delivery
-                .property("jersey.config.client.httpUrlConnector.useFixedLengthStreaming", true)
-                .build();
-        // Jersey (Payara) streams with a fixed length only when the request carries it in a header; RESTEasy's
-        // Apache HttpClient (WildFly) writes that header itself, never re-sends a sent POST, and refuses a second one
-        lengthInHeader = client.getClass().getName().startsWith("org.glassfish.jersey");
-    }
-
-    @PreDestroy
-    void close() {
-        client.close();
     }
 
     /** Declares the attempt failed at {@code rateup.delivery.timeout-ms} (mapped in microprofile-config.properties). */
@@ -80,24 +60,50 @@ public class WebhookPoster {
         long timestamp = Instant.now().getEpochSecond();
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
+        Client client = clients.borrow();
         Invocation.Builder request = client.target(delivery.url()).request();
-        if (lengthInHeader) {
+        if (clients.wantsLengthHeader(client)) {
+            // RESTEasy's Apache HttpClient writes the header itself, never re-sends a sent POST, and refuses a second one
             request.header("Content-Length", body.length);
         }
-        try (Response response = request
-                .header("User-Agent", "rateup-webhooks/" + version)
-                .header("x-webhook-id", delivery.deliveryId())
-                .header("x-rateup-triggered-at", PayloadWriter.timestamp(delivery.triggeredAt()))
-                .header("x-rateup-signature", Signatures.rateup(delivery.secrets().get(0), body))
-                .header("webhook-id", delivery.deliveryId())
-                .header("webhook-timestamp", timestamp)
-                .header("webhook-signature", Signatures.standard(delivery.secrets(), delivery.deliveryId(), timestamp, body))
-                .post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE))) {
-            String excerpt = excerptOf(response, start);
-            return AttemptResult.answered(startedAt, elapsedMs(start), response.getStatus(), excerpt, retryAfter(response));
+        Response response;
+        try {
+            response = request
+                    .header("User-Agent", "rateup-webhooks/" + version)
+                    .header("x-webhook-id", delivery.deliveryId())
+                    .header("x-rateup-triggered-at", PayloadWriter.timestamp(delivery.triggeredAt()))
+                    .header("x-rateup-signature", Signatures.rateup(delivery.secrets().get(0), body))
+                    .header("webhook-id", delivery.deliveryId())
+                    .header("webhook-timestamp", timestamp)
+                    .header("webhook-signature", Signatures.standard(delivery.secrets(), delivery.deliveryId(), timestamp, body))
+                    .post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
         } catch (ProcessingException e) {
+            clients.discard(client);
             return AttemptResult.failed(startedAt, elapsedMs(start), describe(e));
         }
+        Excerpt excerpt = excerptOf(response, start);
+        AttemptResult result = AttemptResult.answered(startedAt, elapsedMs(start), response.getStatus(), excerpt.text(), retryAfter(response));
+        if (excerpt.complete()) {
+            closeQuietly(response);
+            clients.giveBack(client);
+        } else {
+            // the client first: closing only the answer would make RESTEasy read all the rest of it
+            clients.discard(client);
+            closeQuietly(response);
+        }
+        return result;
+    }
+
+    private static void closeQuietly(Response response) {
+        try {
+            response.close();
+        } catch (ProcessingException brokenOrDropped) {
+            // the status arrived, the outcome stands
+        }
+    }
+
+    /** The first bytes of an answer, and whether they are all of it. */
+    private record Excerpt(String text, boolean complete) {
     }
 
     long elapsedMs(long startNanos) {
@@ -108,25 +114,35 @@ public class WebhookPoster {
      * Reads no more than the excerpt, and only until the attempt's time is up, so a huge, endless
      * or trickling answer costs nothing more.
      */
-    private String excerptOf(Response response, long startNanos) {
-        if (!response.hasEntity()) {
-            return null;
+    private Excerpt excerptOf(Response response, long startNanos) {
+        InputStream in;
+        try {
+            // not hasEntity(): RESTEasy answers false for a body without a Content-Type
+            in = response.readEntity(InputStream.class);
+        } catch (IllegalStateException | ProcessingException noBody) {
+            return new Excerpt(null, true);
+        }
+        if (in == null) {
+            return new Excerpt(null, true);
         }
         long deadline = startNanos + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         byte[] excerpt = new byte[EXCERPT_BYTES];
         int length = 0;
-        try (InputStream in = response.readEntity(InputStream.class)) {
+        boolean complete = false;
+        try {
             while (length < excerpt.length && System.nanoTime() < deadline) {
                 int read = in.read(excerpt, length, excerpt.length - length);
                 if (read < 0) {
+                    complete = true;
                     break;
                 }
                 length += read;
             }
-        } catch (IOException | ProcessingException e) {
+            complete = complete || (length == excerpt.length && in.read() < 0);
+        } catch (IOException e) {
             // the status already arrived; an answer body cut short does not change the outcome
         }
-        return length == 0 ? null : new String(excerpt, 0, length, StandardCharsets.UTF_8);
+        return new Excerpt(length == 0 ? null : new String(excerpt, 0, length, StandardCharsets.UTF_8), complete);
     }
 
     /** {@code Retry-After} of a 429 or 503, in seconds or as an HTTP date; null when absent or unreadable. */
