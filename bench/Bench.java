@@ -292,8 +292,8 @@ public class Bench {
         long[] memory = serverMemoryKb();
         StringBuilder md = new StringBuilder();
         md.append("# rateup-webhooks benchmark\n\n")
-                .append(String.format("Database: %s. Concurrency %d, %d s per phase, fixed rate %d/s. %d cores, Java %s.%n%n",
-                        options.get("database"), concurrency, seconds, rate, Runtime.getRuntime().availableProcessors(),
+                .append(String.format("Server: %s. Database: %s. Concurrency %d, %d s per phase, fixed rate %d/s. %d cores, Java %s.%n%n",
+                        options.getOrDefault("server", "payara"), options.get("database"), concurrency, seconds, rate, Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.version")))
                 .append("| measure | value | ratio |\n| --- | --- | --- |\n")
                 .append(String.format("| raw HTTP ceiling: client → receiver | %.0f req/s (p50 %.1f ms, p99 %.1f ms) | 1.00 |%n",

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# The benchmark: builds the WAR, starts it on Payara Micro with the embedded H2 database (or with
-# --postgresql on a PostgreSQL server of its own), and runs bench/Bench.java against it: raw HTTP
-# ceiling, end-to-end throughput, latency at a fixed rate, isolation, memory and start time.
-# Usage: bench/run.sh [--postgresql] [Bench options, e.g. --seconds 20 --concurrency 8]
+# The benchmark: builds the WAR, starts it on Payara Micro (or with --wildfly on WildFly 39) with the
+# embedded H2 database (or with --postgresql on a PostgreSQL server of its own), and runs
+# bench/Bench.java against it: raw HTTP ceiling, end-to-end throughput, latency at a fixed rate,
+# isolation, memory and start time.
+# Usage: bench/run.sh [--wildfly] [--postgresql] [Bench options, e.g. --seconds 20 --concurrency 8]
 # Writes target/bench-report.md and prints it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+server_kind=payara
+if [ "${1:-}" = "--wildfly" ]; then server_kind=wildfly; shift; fi
 db=h2
 if [ "${1:-}" = "--postgresql" ]; then db=postgresql; shift; fi
 
-mvn -q -B package -DskipTests
+if [ "$server_kind" = wildfly ]; then mvn -q -B package -DskipTests -Dwildfly.skip=false; else mvn -q -B package -DskipTests; fi
 work=$(mktemp -d)
 port=18080
 dbopts=(-Drateup.db.url="jdbc:h2:file:$work/data/rateup;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=${BENCH_WRITE_DELAY:-0}")
@@ -22,11 +25,26 @@ fi
 
 started=$(date +%s%3N)
 # BENCH_SERVER_OPTS: extra server settings for experiments, e.g. -Drateup.delivery.max-concurrency-per-endpoint=16
-java -Xmx512m "${dbopts[@]}" ${BENCH_SERVER_OPTS:-} -Drateup.admin.password=bench-admin -Drateup.delivery.allow-private-network=true \
-  -jar target/payara-micro.jar --nohazelcast --disablephonehome --port "$port" --contextroot / \
-  --rootdir "$work/root" --prebootcommandfile src/main/payara/preboot-loopback.asadmin \
-  --deploy target/rateup-webhooks.war > "$work/server.log" 2>&1 &
-server=$!
+# (on WildFly only -D system properties: they are passed to the server, not to the JVM)
+settings=(-Xmx512m "${dbopts[@]}" ${BENCH_SERVER_OPTS:-} -Drateup.admin.password=bench-admin -Drateup.delivery.allow-private-network=true)
+if [ "$server_kind" = wildfly ]; then
+  home=$(ls -d target/wildfly-*/ | head -1)
+  cp -r "$home/standalone" "$work/wildfly" && cp target/rateup-webhooks.war "$work/wildfly/deployments/"
+  # system properties as server arguments; the JVM's own options in JAVA_OPTS (standalone.conf's defaults otherwise)
+  JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}" \
+  JAVA_OPTS="-Xmx512m -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true" \
+    "$home/bin/standalone.sh" -Djboss.server.base.dir="$work/wildfly" -Djboss.socket.binding.port-offset=$((port - 8080)) \
+    "${settings[@]:1}" > "$work/server.log" 2>&1 &
+  launcher=$!
+  # the JVM (for its memory) is standalone.sh's child
+  until server=$(pgrep -P "$launcher" java); do sleep 0.1; done
+else
+  java "${settings[@]}" \
+    -jar target/payara-micro.jar --nohazelcast --disablephonehome --port "$port" --contextroot / \
+    --rootdir "$work/root" --prebootcommandfile src/main/payara/preboot-loopback.asadmin \
+    --deploy target/rateup-webhooks.war > "$work/server.log" 2>&1 &
+  server=$!
+fi
 cleanup() {
   kill "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
@@ -35,4 +53,4 @@ cleanup() {
 trap cleanup EXIT
 
 java -Xmx1g bench/Bench.java --base "http://127.0.0.1:$port" --server-pid "$server" --started-at-ms "$started" \
-  --admin-password bench-admin --database "$db" --report target/bench-report.md "$@"
+  --admin-password bench-admin --database "$db" --server "$server_kind" --report target/bench-report.md "$@"

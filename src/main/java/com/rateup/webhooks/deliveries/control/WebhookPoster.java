@@ -60,23 +60,24 @@ public class WebhookPoster {
         long timestamp = Instant.now().getEpochSecond();
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
+        String rateupSignature = Signatures.rateup(delivery.secrets().get(0), body);
+        String standardSignature = Signatures.standard(delivery.secrets(), delivery.deliveryId(), timestamp, body);
         Client client = clients.borrow();
-        Invocation.Builder request = client.target(delivery.url()).request();
+        Invocation.Builder request = client.target(delivery.url()).request()
+                .header("User-Agent", "rateup-webhooks/" + version)
+                .header("x-webhook-id", delivery.deliveryId())
+                .header("x-rateup-triggered-at", PayloadWriter.timestamp(delivery.triggeredAt()))
+                .header("x-rateup-signature", rateupSignature)
+                .header("webhook-id", delivery.deliveryId())
+                .header("webhook-timestamp", timestamp)
+                .header("webhook-signature", standardSignature);
         if (clients.wantsLengthHeader(client)) {
             // RESTEasy's Apache HttpClient writes the header itself, never re-sends a sent POST, and refuses a second one
             request.header("Content-Length", body.length);
         }
         Response response;
         try {
-            response = request
-                    .header("User-Agent", "rateup-webhooks/" + version)
-                    .header("x-webhook-id", delivery.deliveryId())
-                    .header("x-rateup-triggered-at", PayloadWriter.timestamp(delivery.triggeredAt()))
-                    .header("x-rateup-signature", Signatures.rateup(delivery.secrets().get(0), body))
-                    .header("webhook-id", delivery.deliveryId())
-                    .header("webhook-timestamp", timestamp)
-                    .header("webhook-signature", Signatures.standard(delivery.secrets(), delivery.deliveryId(), timestamp, body))
-                    .post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
+            response = request.post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
         } catch (ProcessingException e) {
             clients.discard(client);
             return AttemptResult.failed(startedAt, elapsedMs(start), describe(e));
