@@ -4,7 +4,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.core.Response;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -13,9 +15,10 @@ import java.util.concurrent.TimeUnit;
  * JAX-RS clients for the delivery POSTs, each lent to one attempt at a time and kept for the next
  * one, so connections are reused. Not one shared client: RESTEasy (WildFly) gives a client built
  * with the standard {@code ClientBuilder} a single connection, which concurrent attempts would
- * fight over. A client whose answer was not read to its end is closed instead of kept: closing
- * the client drops its connection, while closing the answer would make RESTEasy's Apache
- * HttpClient read the rest, forever if it never ends. Jersey (Payara) is fine either way.
+ * fight over. The two implementations also part ways on an answer that was not read to its end:
+ * Jersey (Payara, on HttpURLConnection) drops the connection when the answer is closed, RESTEasy's
+ * Apache HttpClient reads the rest first to reuse it, forever if the answer never ends; there the
+ * client is closed instead, which drops its connection (ADR 0005).
  */
 @ApplicationScoped
 public class HttpClients {
@@ -30,19 +33,37 @@ public class HttpClients {
         return client != null ? client : build();
     }
 
-    /** The attempt read its answer to the end: the connection can carry the next one. */
-    public void giveBack(Client client) {
-        idle.offer(client);
+    /** Ends the attempt's answer and takes the client back, or closes it if its connection must go. */
+    public void giveBack(Client client, Response answer, boolean readToTheEnd) {
+        if (readToTheEnd || isJersey(client)) {
+            closeQuietly(answer);
+            idle.offer(client);
+        } else {
+            client.close();
+            closeQuietly(answer);
+        }
     }
 
-    /** The answer was cut short (too long, too slow, broken): the client and its connection go. */
+    /** The attempt failed before an answer: the connection may be broken. */
     public void discard(Client client) {
         client.close();
     }
 
     /** Jersey streams with a fixed length (see {@link WebhookPoster}) only when the request carries it in a header. */
     public boolean wantsLengthHeader(Client client) {
+        return isJersey(client);
+    }
+
+    private static boolean isJersey(Client client) {
         return client.getClass().getName().startsWith("org.glassfish.jersey");
+    }
+
+    private static void closeQuietly(Response answer) {
+        try {
+            answer.close();
+        } catch (ProcessingException brokenOrDropped) {
+            // the status arrived, the outcome stands
+        }
     }
 
     private Client build() {

@@ -84,23 +84,8 @@ public class WebhookPoster {
         }
         Excerpt excerpt = excerptOf(response, start);
         AttemptResult result = AttemptResult.answered(startedAt, elapsedMs(start), response.getStatus(), excerpt.text(), retryAfter(response));
-        if (excerpt.complete()) {
-            closeQuietly(response);
-            clients.giveBack(client);
-        } else {
-            // the client first: closing only the answer would make RESTEasy read all the rest of it
-            clients.discard(client);
-            closeQuietly(response);
-        }
+        clients.giveBack(client, response, excerpt.complete());
         return result;
-    }
-
-    private static void closeQuietly(Response response) {
-        try {
-            response.close();
-        } catch (ProcessingException brokenOrDropped) {
-            // the status arrived, the outcome stands
-        }
     }
 
     /** The first bytes of an answer, and whether they are all of it. */
