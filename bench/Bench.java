@@ -58,6 +58,8 @@ public class Bench {
         try {
             new Bench(options).run();
             status = 0;
+        } catch (Exception | Error e) {
+            e.printStackTrace(); // System.exit below would swallow it
         } finally {
             System.exit(status); // the receiver's and the client's threads would keep the JVM alive
         }

@@ -36,8 +36,8 @@ if [ "$server_kind" = wildfly ]; then
     "$home/bin/standalone.sh" -Djboss.server.base.dir="$work/wildfly" -Djboss.socket.binding.port-offset=$((port - 8080)) \
     "${settings[@]:1}" > "$work/server.log" 2>&1 &
   launcher=$!
-  # the JVM (for its memory) is standalone.sh's child
-  until server=$(pgrep -P "$launcher" java); do sleep 0.1; done
+  # the server JVM (for its memory) is standalone.sh's child; the script also runs `java -version` first
+  until server=$(pgrep -P "$launcher" -f jboss-modules.jar); do sleep 0.1; done
 else
   java "${settings[@]}" \
     -jar target/payara-micro.jar --nohazelcast --disablephonehome --port "$port" --contextroot / \
