@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -86,8 +87,21 @@ public final class Browser implements AutoCloseable {
 
     private void awaitNextPage(WebElement old) {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        wait.until(ExpectedConditions.stalenessOf(old));
+        wait.until(d -> isGone(old));
         wait.until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+    }
+
+    private static boolean isGone(WebElement old) {
+        try {
+            old.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        } catch (WebDriverException nodeOfAnOldDocument) {
+            // while the next page replaces the old one, Chromium may answer "Node with given id does not
+            // belong to the document" instead of a stale element: the element is just as gone
+            return nodeOfAnOldDocument.getMessage() != null && nodeOfAnOldDocument.getMessage().contains("does not belong to the document");
+        }
     }
 
     public void clickLink(String text) {
