@@ -88,7 +88,7 @@ public class WebhookPoster {
         return result;
     }
 
-    /** The first bytes of an answer, and whether they are all of it. */
+    /** The first bytes of an answer, and whether they are known to be all of it (the end was read). */
     private record Excerpt(String text, boolean complete) {
     }
 
@@ -124,7 +124,6 @@ public class WebhookPoster {
                 }
                 length += read;
             }
-            complete = complete || (length == excerpt.length && in.read() < 0);
         } catch (IOException e) {
             // the status already arrived; an answer body cut short does not change the outcome
         }
