@@ -50,8 +50,10 @@ public class DeliveryAttempts {
      */
     @Retry(maxRetries = 3, delay = 0, jitter = 0, maxDuration = 1, durationUnit = ChronoUnit.DAYS,
             retryOn = AttemptFailed.class)
-    public void deliver(String deliveryId, String owner) {
-        var turn = store.nextTurn(deliveryId, owner);
+    public void deliver(Round round) {
+        String deliveryId = round.deliveryId();
+        String owner = round.owner();
+        var turn = round.takePrepared().or(() -> store.nextTurn(deliveryId, owner));
         if (turn.isEmpty()) {
             return;
         }

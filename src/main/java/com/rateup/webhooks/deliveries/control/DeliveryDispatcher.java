@@ -34,9 +34,9 @@ public class DeliveryDispatcher {
     Event<CapacityFreed> capacityFreed;
 
     @Asynchronous
-    public void dispatch(String deliveryId, String owner, EndpointGate.Pass pass) {
+    public void dispatch(Round round, EndpointGate.Pass pass) {
         try {
-            deliver(deliveryId, owner);
+            deliver(round);
         } finally {
             release(pass);
         }
@@ -47,17 +47,16 @@ public class DeliveryDispatcher {
     public void claimAndDispatch(String deliveryId, EndpointGate.Pass pass) {
         try {
             String owner = UUID.randomUUID().toString();
-            if (store.claim(deliveryId, owner)) {
-                deliver(deliveryId, owner);
-            }
+            store.claim(deliveryId, owner).ifPresent(turn -> deliver(new Round(deliveryId, owner, turn)));
         } finally {
             release(pass);
         }
     }
 
-    private void deliver(String deliveryId, String owner) {
+    private void deliver(Round round) {
+        String deliveryId = round.deliveryId();
         try {
-            attempts.deliver(deliveryId, owner);
+            attempts.deliver(round);
         } catch (DeliveryAttempts.AttemptFailed e) {
             LOG.info(() -> "delivery " + deliveryId + " ran out of in-process retries; the sweep resumes it when its lease runs out");
         } catch (RuntimeException e) {

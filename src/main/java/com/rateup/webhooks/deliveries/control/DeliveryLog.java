@@ -59,7 +59,7 @@ public class DeliveryLog {
             if (!delivery.redeliver(Instant.now())) {
                 return new Redelivery(delivery, false);
             }
-            webhooks.enabledUrlOf(surveyId).ifPresent(url -> outbox.offer(delivery, url));
+            webhooks.enabledOf(surveyId).ifPresent(webhook -> outbox.offer(delivery, webhook));
             return new Redelivery(delivery, true);
         });
     }

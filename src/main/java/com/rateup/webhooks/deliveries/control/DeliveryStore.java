@@ -60,15 +60,20 @@ public class DeliveryStore {
                 .getResultList();
     }
 
-    /** Leases the delivery to {@code owner} if it is pending and held by nobody; atomic, so only one claimer wins. */
-    public boolean claim(String deliveryId, String owner) {
+    /**
+     * Leases the delivery to {@code owner} if it is pending and held by nobody (atomic, so only one
+     * claimer wins) and, in the same transaction, reads its first turn as {@link #nextTurn} does.
+     * Empty when another claimer won, or when there is nothing to send.
+     */
+    public Optional<Turn> claim(String deliveryId, String owner) {
         Instant now = Instant.now();
-        return em.createNamedQuery(Delivery.CLAIM)
+        boolean claimed = em.createNamedQuery(Delivery.CLAIM)
                 .setParameter("owner", owner)
                 .setParameter("until", policy.leaseFrom(now))
                 .setParameter("id", deliveryId)
                 .setParameter("now", now)
                 .executeUpdate() == 1;
+        return claimed ? nextTurn(deliveryId, owner) : Optional.empty();
     }
 
     /** Moves the survey's due, unheld deliveries to {@code until}: their endpoint's circuit is open. */
@@ -105,9 +110,7 @@ public class DeliveryStore {
         if (!delivery.leasedBeyond(due.plusMillis(policy.timeoutMs()))) {
             delivery.extendLease(policy.leaseFrom(due));
         }
-        Outgoing outgoing = new Outgoing(delivery.id(), webhook.get().url(), delivery.payload(), delivery.triggeredAt(),
-                webhook.get().signingSecrets(now));
-        return Optional.of(new Turn(outgoing, due, webhook.get().failingSince() != null));
+        return Optional.of(Turn.of(delivery, webhook.get(), due, now));
     }
 
     /** Gives the delivery back without an attempt, due at {@code until} (or as it was, when null). */
@@ -132,12 +135,12 @@ public class DeliveryStore {
         }
         Instant now = Instant.now();
         if (result.gone()) {
-            delivery.record(result, 1, Duration.ZERO);
+            em.persist(delivery.record(result, 1, Duration.ZERO));
             metrics.completed(delivery.status());
             webhooks.disable(delivery.surveyId(), "the receiver answered 410 Gone at " + now, now);
             return false;
         }
-        delivery.record(result, policy.maxAttempts(), policy.delayBefore(delivery.attemptCountInRound() + 1, result.retryAfter()));
+        em.persist(delivery.record(result, policy.maxAttempts(), policy.delayBefore(delivery.attemptCountInRound() + 1, result.retryAfter())));
         if (delivery.status() != DeliveryStatus.PENDING) {
             metrics.completed(delivery.status());
         }
@@ -172,5 +175,10 @@ public class DeliveryStore {
 
     /** {@code webhookFailing}: whether its webhook's last attempts failed, so that a success has history to clear. */
     public record Turn(Outgoing outgoing, Instant due, boolean webhookFailing) {
+
+        static Turn of(Delivery delivery, Webhook webhook, Instant due, Instant now) {
+            return new Turn(new Outgoing(delivery.id(), webhook.url(), delivery.payload(), delivery.triggeredAt(),
+                    webhook.signingSecrets(now)), due, webhook.failingSince() != null);
+        }
     }
 }

@@ -191,8 +191,9 @@ public class DeliverySweep {
                 break;
             }
             String owner = UUID.randomUUID().toString();
-            if (store.claim(deliveryId, owner)) {
-                dispatcher.dispatch(deliveryId, owner, pass.get());
+            Optional<DeliveryStore.Turn> turn = store.claim(deliveryId, owner);
+            if (turn.isPresent()) {
+                dispatcher.dispatch(new Round(deliveryId, owner, turn.get()), pass.get());
                 dispatched++;
             } else {
                 gate.leave(pass.get());

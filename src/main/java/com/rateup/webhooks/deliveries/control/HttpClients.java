@@ -1,5 +1,6 @@
 package com.rateup.webhooks.deliveries.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * JAX-RS clients for the delivery POSTs, each lent to one attempt at a time and kept for the next
@@ -26,7 +28,20 @@ public class HttpClients {
     @Inject
     DeliveryPolicy policy;
 
+    /**
+     * Jersey logs a warning on every request that sets {@code Content-Length}, which the
+     * JDK's HttpURLConnection restricts: one log line per delivery. Here the header only tells
+     * Jersey to stream with a fixed length, and HttpURLConnection then writes it itself, so this
+     * warning (and only this one) is dropped. Held here: the log manager keeps loggers weakly.
+     */
+    private static final Logger JERSEY_CONNECTOR_LOG = Logger.getLogger("org.glassfish.jersey.client.internal.HttpUrlConnector");
+
     private final Queue<Client> idle = new ConcurrentLinkedQueue<>();
+
+    @PostConstruct
+    void dropRestrictedHeaderWarning() {
+        JERSEY_CONNECTOR_LOG.setFilter(entry -> entry.getMessage() == null || !entry.getMessage().contains("sun.net.http.allowRestrictedHeaders"));
+    }
 
     public Client borrow() {
         Client client = idle.poll();

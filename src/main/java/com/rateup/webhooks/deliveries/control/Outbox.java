@@ -3,6 +3,7 @@ package com.rateup.webhooks.deliveries.control;
 import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.responses.entity.ResponseSubmitted;
 import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
+import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -10,7 +11,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -45,31 +45,34 @@ public class Outbox {
 
     void enqueue(@Observes ResponseSubmitted submitted) {
         var survey = submitted.survey();
-        webhooks.enabledUrlOf(survey.id()).ifPresent(url -> {
+        webhooks.enabledOf(survey.id()).ifPresent(webhook -> {
             Delivery delivery = new Delivery(survey.teamId(), survey.id(), submitted.response().id(),
                     PayloadWriter.payload(survey, submitted.response()), submitted.response().createdAt());
             em.flush(); // the delivery references the response by a plain column, which JPA does not order inserts by
             em.persist(delivery);
-            offer(delivery, url);
+            offer(delivery, webhook);
         });
     }
 
     /**
-     * Leases the (pending, unheld) delivery for dispatch after commit, if the gate admits it now.
-     * Otherwise the delivery asks again after commit: the dispatchers that were busy may all have
-     * finished, and looked for waiting work, before this one was visible to them.
+     * Leases the (pending, unheld) delivery for dispatch after commit, if the gate admits it now;
+     * its first attempt then sends what was read here. Otherwise the delivery asks again after
+     * commit: the dispatchers that were busy may all have finished, and looked for waiting work,
+     * before this one was visible to them.
      */
-    public void offer(Delivery delivery, URI url) {
-        String endpoint = EndpointGate.endpointOf(url);
+    public void offer(Delivery delivery, Webhook webhook) {
+        String endpoint = EndpointGate.endpointOf(webhook.url());
         gate.tryEnter(endpoint).ifPresentOrElse(pass -> {
             String owner = UUID.randomUUID().toString();
-            delivery.lease(owner, policy.leaseFrom(Instant.now()));
-            enqueued.fire(new Enqueued(delivery.id(), owner, pass));
+            Instant now = Instant.now();
+            delivery.lease(owner, policy.leaseFrom(now));
+            var firstTurn = DeliveryStore.Turn.of(delivery, webhook, now, now);
+            enqueued.fire(new Enqueued(new Round(delivery.id(), owner, firstTurn), pass));
         }, () -> turnedAway.fire(new TurnedAway(delivery.id(), endpoint)));
     }
 
     void dispatchAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Enqueued delivery) {
-        dispatcher.dispatch(delivery.deliveryId(), delivery.owner(), delivery.pass());
+        dispatcher.dispatch(delivery.round(), delivery.pass());
     }
 
     void releaseOnRollback(@Observes(during = TransactionPhase.AFTER_FAILURE) Enqueued delivery) {
@@ -84,7 +87,7 @@ public class Outbox {
     public record TurnedAway(String deliveryId, String endpoint) {
     }
 
-    /** A delivery stored in the current transaction, leased to {@code owner}, admitted with {@code pass}. */
-    public record Enqueued(String deliveryId, String owner, EndpointGate.Pass pass) {
+    /** A delivery stored in the current transaction, leased to the round's owner, admitted with {@code pass}. */
+    public record Enqueued(Round round, EndpointGate.Pass pass) {
     }
 }

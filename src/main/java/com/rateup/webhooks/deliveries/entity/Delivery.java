@@ -96,6 +96,10 @@ public class Delivery {
     @Column(name = "round_attempts")
     private int roundAttempts;
 
+    /** All attempts, over every round: the next one's number, without reading the earlier ones. */
+    @Column(name = "attempt_count")
+    private int attemptCount;
+
     @Column(name = "next_attempt_at")
     private Instant nextAttemptAt;
 
@@ -154,11 +158,12 @@ public class Delivery {
 
     /**
      * Records an attempt. On failure the delivery stays pending, due after {@code backoff}, unless
-     * it has had {@code maxAttempts} in this round.
+     * it has had {@code maxAttempts} in this round. The attempt is returned to be persisted, not
+     * added to {@link #attempts()}: that would read every earlier attempt.
      */
-    public void record(AttemptResult result, int maxAttempts, Duration backoff) {
+    public DeliveryAttempt record(AttemptResult result, int maxAttempts, Duration backoff) {
         roundAttempts++;
-        attempts.add(new DeliveryAttempt(this, attempts.size() + 1, result));
+        DeliveryAttempt attempt = new DeliveryAttempt(this, ++attemptCount, result);
         Instant now = Instant.now();
         if (result.succeeded()) {
             complete(DeliveryStatus.DELIVERED, now);
@@ -167,6 +172,7 @@ public class Delivery {
         } else {
             nextAttemptAt = now.plus(backoff);
         }
+        return attempt;
     }
 
     /** Ends it without an attempt, e.g. because its webhook was removed. */

@@ -48,10 +48,11 @@ public class ResponsesResource {
     @POST
     public Response submit(@PathParam("surveyId") String surveyId, @Valid Submission submission) {
         Problems.required(submission);
-        Survey survey = em.find(Survey.class, surveyId);
-        if (survey == null) {
-            throw Problems.notFound("survey");
-        }
+        Survey survey = em.createNamedQuery(Survey.WITH_QUESTIONS, Survey.class)
+                .setParameter("id", surveyId)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> Problems.notFound("survey"));
         SurveyResponse response = new SurveyResponse(survey, submission.phone, submission.language);
         List<String> problems = new ArrayList<>();
         Set<String> answered = new HashSet<>();

@@ -26,9 +26,12 @@ import java.util.UUID;
         + " where s.kind = :kind order by s.createdAt desc, s.id")
 @NamedQuery(name = Survey.LISTED_OF_TEAM_AND_KIND, query = "select s, (select count(q) from Question q where q.survey = s) from Survey s"
         + " where s.kind = :kind and s.teamId = :teamId order by s.createdAt desc, s.id")
+@NamedQuery(name = Survey.WITH_QUESTIONS, query = "select s from Survey s left join fetch s.questions where s.id = :id")
 public class Survey {
 
     public static final String OF_TEAM = "Survey.ofTeam";
+    /** One read for the survey and its questions, where {@code find} would take two. */
+    public static final String WITH_QUESTIONS = "Survey.withQuestions";
     public static final String LISTED_OF_KIND = "Survey.listedOfKind";
     public static final String LISTED_OF_TEAM_AND_KIND = "Survey.listedOfTeamAndKind";
     public static final String OF_TEAM_AND_KIND = "Survey.ofTeamAndKind";

@@ -35,16 +35,9 @@ public class SurveyWebhooks {
                 .findFirst();
     }
 
-    /**
-     * Where the survey's responses go, if its webhook is enabled. Only the URL: reading the
-     * webhook itself would decrypt its secrets, on every submitted response.
-     */
-    public Optional<URI> enabledUrlOf(String surveyId) {
-        return em.createNamedQuery(Webhook.ENABLED_URL_OF_SURVEY, String.class)
-                .setParameter("surveyId", surveyId)
-                .getResultStream()
-                .findFirst()
-                .map(URI::create);
+    /** The survey's webhook if it is enabled: where its responses go, and what signs them. */
+    public Optional<Webhook> enabledOf(String surveyId) {
+        return of(surveyId).filter(Webhook::enabled);
     }
 
     /** The webhooks of these surveys, by survey id. */

@@ -23,8 +23,6 @@ import java.util.UUID;
 @Table(name = "webhook")
 @NamedQuery(name = Webhook.OF_SURVEY, query = "select w from Webhook w where w.surveyId = :surveyId")
 @NamedQuery(name = Webhook.OF_SURVEYS, query = "select w from Webhook w where w.surveyId in :surveyIds")
-@NamedQuery(name = Webhook.ENABLED_URL_OF_SURVEY, query = "select w.url from Webhook w where w.surveyId = :surveyId"
-        + " and w.state = com.rateup.webhooks.webhooks.entity.WebhookState.ENABLED")
 @NamedQuery(name = Webhook.MARK_FAILING, query = "update Webhook w set w.failingSince = :now"
         + " where w.surveyId = :surveyId and w.failingSince is null")
 @NamedQuery(name = Webhook.MARK_HEALTHY, query = "update Webhook w set w.failingSince = null"
@@ -36,7 +34,6 @@ public class Webhook {
 
     public static final String OF_SURVEY = "Webhook.ofSurvey";
     public static final String OF_SURVEYS = "Webhook.ofSurveys";
-    public static final String ENABLED_URL_OF_SURVEY = "Webhook.enabledUrlOfSurvey";
     public static final String MARK_FAILING = "Webhook.markFailing";
     public static final String MARK_HEALTHY = "Webhook.markHealthy";
     public static final String DISABLE = "Webhook.disable";
