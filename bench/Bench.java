@@ -92,6 +92,9 @@ public class Bench {
         // after the warm-up: right after its start the server still compiles and would take CPU from the ceiling
         Throughput raw = closedLoop(seconds, concurrency, this::postRawDelivery);
         receiver.reset();
+        // the server's own request path without any delivery: what the end-to-end figure is bounded by
+        Survey withoutWebhook = createSurvey(team, null);
+        Throughput intake = closedLoop(seconds, concurrency, () -> submit(withoutWebhook));
 
         Throughput endToEnd = endToEnd(seconds, concurrency, survey);
         Latencies steady = fixedRate(rate, seconds, List.of(survey));
@@ -103,7 +106,7 @@ public class Bench {
             }
             mixed.add(createSurvey(team, dead.url()));
             Latencies isolated = fixedRate(rate, seconds, mixed);
-            report(startMs, raw, endToEnd, steady, isolated, concurrency, seconds, rate);
+            report(startMs, raw, intake, endToEnd, steady, isolated, concurrency, seconds, rate);
         }
     }
 
@@ -254,6 +257,7 @@ public class Bench {
         return new String[] {find(ID, body), find(TOKEN, body)};
     }
 
+    /** {@code url} null: a survey without a webhook. */
     private Survey createSurvey(String[] team, String url) throws Exception {
         String bearer = "Bearer " + team[1];
         String body = call("POST", "api/teams/" + team[0] + "/surveys", bearer,
@@ -264,8 +268,10 @@ public class Bench {
         while (questions.find()) {
             ids.add(questions.group(1));
         }
-        call("PUT", "api/teams/" + team[0] + "/surveys/" + surveyId + "/webhook", bearer, "{\"url\":\"" + url + "\",\"enabled\":true}");
-        return new Survey(surveyId, ids.get(0), ids.get(1), url.equals(receiver.url()));
+        if (url != null) {
+            call("PUT", "api/teams/" + team[0] + "/surveys/" + surveyId + "/webhook", bearer, "{\"url\":\"" + url + "\",\"enabled\":true}");
+        }
+        return new Survey(surveyId, ids.get(0), ids.get(1), receiver.url().equals(url));
     }
 
     private String call(String method, String path, String authorization, String json) throws Exception {
@@ -292,7 +298,7 @@ public class Bench {
 
     // ---- report
 
-    private void report(long startMs, Throughput raw, Throughput endToEnd, Latencies steady, Latencies isolated,
+    private void report(long startMs, Throughput raw, Throughput intake, Throughput endToEnd, Latencies steady, Latencies isolated,
             int concurrency, int seconds, int rate) throws IOException {
         long[] memory = serverMemoryKb();
         StringBuilder md = new StringBuilder();
@@ -303,6 +309,9 @@ public class Bench {
                 .append("| measure | value | ratio |\n| --- | --- | --- |\n")
                 .append(String.format("| raw HTTP ceiling: client → receiver | %.0f req/s (p50 %.1f ms, p99 %.1f ms) | 1.00 |%n",
                         raw.perSecond(), raw.latencies().ms(50), raw.latencies().ms(99)))
+                .append(String.format("| intake alone: responses accepted, survey without webhook | %.0f responses/s (p50 %.1f ms, p99 %.1f ms; %d refused) | %.2f of raw |%n",
+                        intake.perSecond(), intake.latencies().ms(50), intake.latencies().ms(99), intake.failures(),
+                        intake.perSecond() / raw.perSecond()))
                 .append(String.format("| end to end: responses accepted and delivered, signed | %.0f deliveries/s (intake p50 %.1f ms, p99 %.1f ms; %d refused) | %.2f of raw |%n",
                         endToEnd.perSecond(), endToEnd.latencies().ms(50), endToEnd.latencies().ms(99), endToEnd.failures(),
                         endToEnd.perSecond() / raw.perSecond()))
