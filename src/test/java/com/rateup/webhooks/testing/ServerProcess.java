@@ -72,6 +72,11 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts the app with the given configuration (as system properties) and waits until it answers. */
     public static ServerProcess start(Path workDir, String name, Map<String, String> config) throws IOException, InterruptedException {
+        return start(workDir, name, config, Duration.ofMinutes(3));
+    }
+
+    private static ServerProcess start(Path workDir, String name, Map<String, String> config, Duration patience)
+            throws IOException, InterruptedException {
         List<String> properties = new ArrayList<>();
         config.forEach((key, value) -> properties.add("-D" + key + "=" + value));
         ProcessBuilder builder;
@@ -92,7 +97,11 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .start();
         ServerProcess server = new ServerProcess(process, port, log);
-        server.awaitReady(Duration.ofMinutes(3));
+        if (!patience.isZero()) {
+            server.awaitReady(patience);
+        } else if (!process.isAlive()) {
+            throw new IllegalStateException("the server exited with " + process.exitValue() + "; see " + log);
+        }
         return server;
     }
 
@@ -157,27 +166,64 @@ public final class ServerProcess implements AutoCloseable {
     private long readyNanos;
 
     private void awaitReady(Duration patience) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited with " + process.exitValue() + "; see " + log);
             }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/surveys/none/responses"))
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"answers\":[]}")).header("Content-Type", "application/json").build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 404 && response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
-                    readyNanos = System.nanoTime();
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
+            if (answers()) {
+                readyNanos = System.nanoTime();
+                return;
             }
             Thread.sleep(200);
         }
         kill();
         throw new IllegalStateException("the server did not become ready within " + patience + "; see " + log);
+    }
+
+    private static final HttpClient PROBE = HttpClient.newHttpClient();
+
+    /** Whether the app (not just the server) answers: its own JSON 404 for an unknown survey. */
+    private boolean answers() throws InterruptedException {
+        try {
+            HttpResponse<Void> response = PROBE.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/surveys/none/responses"))
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"answers\":[]}")).header("Content-Type", "application/json").build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 404 && response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+        } catch (IOException notYet) {
+            return false; // not listening yet
+        }
+    }
+
+    /**
+     * Starts the app expecting it not to come up: waits until the server log shows {@code line}
+     * (the server may keep running without the application), stops it, and returns the log. Fails
+     * when the app answers instead, or the line does not appear within {@code patience}.
+     */
+    public static String startFailing(Path workDir, String name, Map<String, String> config, String line, Duration patience)
+            throws IOException, InterruptedException {
+        ServerProcess server;
+        try {
+            server = start(workDir, name, config, Duration.ZERO);
+        } catch (IllegalStateException exitedAlready) {
+            return Files.readString(Path.of(System.getProperty("server.logs", "target/server-logs"))
+                    .resolve(workDir.getFileName() + "-" + name + ".log"));
+        }
+        try (server) {
+            long deadline = System.nanoTime() + patience.toNanos();
+            while (System.nanoTime() < deadline) {
+                String log = Files.readString(server.log);
+                if (log.contains(line)) {
+                    return log;
+                }
+                if (server.answers()) {
+                    throw new IllegalStateException("the app started; see " + server.log);
+                }
+                Thread.sleep(200);
+            }
+            throw new IllegalStateException("'" + line + "' did not appear within " + patience + "; see " + server.log);
+        }
     }
 
     /**

@@ -48,6 +48,18 @@ public class SecretKeys {
     @PostConstruct
     void init() {
         cipher = new SecretCipher(configuredKey.filter(k -> !k.isBlank()).map(SecretKeys::decode).orElseGet(this::developmentKey));
+        refuseAKeyThatDoesNotOpenTheStoredSecrets();
+    }
+
+    /**
+     * A well-formed key other than the one the stored secrets were sealed with would fail every
+     * response submitted to a survey with a webhook (the intake reads the secrets its first attempt
+     * signs with): the application does not start with it, and says why.
+     */
+    private void refuseAKeyThatDoesNotOpenTheStoredSecrets() {
+        em.createNativeQuery("SELECT secret FROM webhook").setMaxResults(1).getResultStream()
+                .findFirst()
+                .ifPresent(stored -> cipher.decrypt((String) stored));
     }
 
     public SecretCipher cipher() {
