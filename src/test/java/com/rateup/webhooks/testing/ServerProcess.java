@@ -72,11 +72,12 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts the app with the given configuration (as system properties) and waits until it answers. */
     public static ServerProcess start(Path workDir, String name, Map<String, String> config) throws IOException, InterruptedException {
-        return start(workDir, name, config, Duration.ofMinutes(3));
+        ServerProcess server = launch(workDir, name, config);
+        server.awaitReady(Duration.ofMinutes(3));
+        return server;
     }
 
-    private static ServerProcess start(Path workDir, String name, Map<String, String> config, Duration patience)
-            throws IOException, InterruptedException {
+    private static ServerProcess launch(Path workDir, String name, Map<String, String> config) throws IOException {
         List<String> properties = new ArrayList<>();
         config.forEach((key, value) -> properties.add("-D" + key + "=" + value));
         ProcessBuilder builder;
@@ -96,13 +97,7 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        ServerProcess server = new ServerProcess(process, port, log);
-        if (!patience.isZero()) {
-            server.awaitReady(patience);
-        } else if (!process.isAlive()) {
-            throw new IllegalStateException("the server exited with " + process.exitValue() + "; see " + log);
-        }
-        return server;
+        return new ServerProcess(process, port, log);
     }
 
     private static ProcessBuilder payaraMicro(Path rootDir, int port, List<String> properties) {
@@ -198,24 +193,21 @@ public final class ServerProcess implements AutoCloseable {
 
     /**
      * Starts the app expecting it not to come up: waits until the server log shows {@code line}
-     * (the server may keep running without the application), stops it, and returns the log. Fails
-     * when the app answers instead, or the line does not appear within {@code patience}.
+     * (the server may exit, or keep running without the application), stops it, and returns the
+     * log. Fails when the app answers instead, or the server exits or the time is up without the line.
      */
     public static String startFailing(Path workDir, String name, Map<String, String> config, String line, Duration patience)
             throws IOException, InterruptedException {
-        ServerProcess server;
-        try {
-            server = start(workDir, name, config, Duration.ZERO);
-        } catch (IllegalStateException exitedAlready) {
-            return Files.readString(Path.of(System.getProperty("server.logs", "target/server-logs"))
-                    .resolve(workDir.getFileName() + "-" + name + ".log"));
-        }
-        try (server) {
+        try (ServerProcess server = launch(workDir, name, config)) {
             long deadline = System.nanoTime() + patience.toNanos();
             while (System.nanoTime() < deadline) {
+                boolean exited = !server.process.isAlive();
                 String log = Files.readString(server.log);
                 if (log.contains(line)) {
                     return log;
+                }
+                if (exited) {
+                    throw new IllegalStateException("the server exited without '" + line + "'; see " + server.log);
                 }
                 if (server.answers()) {
                     throw new IllegalStateException("the app started; see " + server.log);
