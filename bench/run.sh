@@ -41,7 +41,7 @@ if [ "$server_kind" = wildfly ]; then
 else
   java "${settings[@]}" \
     -jar target/payara-micro.jar --nohazelcast --disablephonehome --port "$port" --contextroot / \
-    --rootdir "$work/root" --prebootcommandfile src/main/payara/preboot-loopback.asadmin \
+    --rootdir "$work/root" --prebootcommandfile src/main/payara/preboot.asadmin \
     --deploy target/rateup-webhooks.war > "$work/server.log" 2>&1 &
   server=$!
 fi

@@ -3,6 +3,7 @@ package com.rateup.webhooks.deliveries.boundary;
 import com.rateup.webhooks.deliveries.control.DeliveryLog;
 import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
+import com.rateup.webhooks.platform.boundary.ErrorBody;
 import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.surveys.control.TeamSurveys;
 import com.rateup.webhooks.teams.boundary.TeamScoped;
@@ -19,6 +20,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The delivery log of a survey's webhook, and manual redelivery. */
@@ -45,6 +51,9 @@ public class DeliveriesResource {
     String surveyId;
 
     /** Newest first. */
+    @Operation(summary = "The delivery log, newest first, with every attempt")
+    @APIResponse(responseCode = "200", description = "The deliveries",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class)))
     @GET
     public List<DeliveryView> list(
             @QueryParam("status") String statusName,
@@ -58,6 +67,9 @@ public class DeliveriesResource {
         return log.page(surveyId, status, 0, limit).stream().map(DeliveryView::summary).toList();
     }
 
+    @Operation(summary = "One delivery with its payload, its attempts and the receiver's answers")
+    @APIResponse(responseCode = "200", description = "The delivery",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeliveryView.class)))
     @GET
     @Path("{deliveryId}")
     public DeliveryView get(@PathParam("deliveryId") String deliveryId) {
@@ -65,6 +77,11 @@ public class DeliveriesResource {
     }
 
     /** Sends it again with the same {@code x-webhook-id} and a fresh round of attempts. */
+    @Operation(summary = "Send a delivery again with the same x-webhook-id and a fresh round of attempts")
+    @APIResponse(responseCode = "202", description = "Accepted; the delivery is PENDING again",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeliveryView.class)))
+    @APIResponse(responseCode = "409", description = "The delivery is being attempted right now",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
     @POST
     @Path("{deliveryId}/redeliver")
     public Response redeliver(@PathParam("deliveryId") String deliveryId) {

@@ -15,6 +15,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -43,6 +48,9 @@ public class TestDeliveryResource {
     @PathParam("surveyId")
     String surveyId;
 
+    @Operation(summary = "Send a signed sample delivery now, ignoring the circuit breaker; not stored, not retried")
+    @APIResponse(responseCode = "200", description = "The outcome of the one attempt",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TestOutcome.class)))
     @POST
     public TestOutcome send() {
         Survey survey = surveys.find(teamId, surveyId);

@@ -4,83 +4,73 @@ import com.rateup.webhooks.deliveries.entity.AttemptResult;
 import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
 import com.rateup.webhooks.platform.entity.InstantConverter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.annotation.Gauge;
+import java.util.concurrent.TimeUnit;
 
 /**
- * MicroProfile Metrics of the delivery pipeline, at {@code /metrics?scope=application}: attempts
- * by outcome and their latency, deliveries by final status, the pending backlog and its oldest
- * age. The backlog gauges read the database at most every few seconds, however often scraped.
- * On a server without MicroProfile Metrics (WildFly 39) nothing is recorded.
+ * Metrics of the delivery pipeline, at {@code /metrics}: attempts by outcome, their duration as a
+ * histogram, deliveries by final status, the pending backlog and its oldest age. The backlog gauges
+ * read the database at most every few seconds, however often scraped.
  */
 @ApplicationScoped
 public class DeliveryMetrics {
 
-    private static final Logger LOG = Logger.getLogger(DeliveryMetrics.class.getName());
     private static final Duration BACKLOG_FRESHNESS = Duration.ofSeconds(5);
-    private static final Metadata ATTEMPT_DURATION = Metadata.builder()
-            .withName("rateup_delivery_attempt_duration_milliseconds")
-            .withDescription("Duration of delivery attempts, connect to answer (or timeout), in milliseconds")
-            .withUnit(MetricUnits.NONE)
-            .build();
 
     @Inject
-    Instance<MetricRegistry> registries;
+    MeterRegistry registry;
 
-    private MetricRegistry registry;
+    @Inject
+    DeliveryPolicy policy;
 
     @PersistenceContext
     EntityManager em;
 
+    private Timer attemptDuration;
     private volatile Backlog backlog = new Backlog(0, 0, Instant.EPOCH);
 
     @PostConstruct
-    void findRegistry() {
-        if (registries.isResolvable()) {
-            registry = registries.get();
-        } else {
-            LOG.info("this server has no MicroProfile Metrics: delivery metrics are not recorded");
-        }
+    void register() {
+        attemptDuration = Timer.builder("rateup.delivery.attempt.duration")
+                .description("Duration of delivery attempts, connect to answer (or timeout)")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMillis(policy.timeoutMs()).multipliedBy(2))
+                .register(registry);
+        Gauge.builder("rateup.deliveries.pending", this, metrics -> metrics.backlog().pending())
+                .description("Deliveries waiting for their next attempt or in one")
+                .register(registry);
+        Gauge.builder("rateup.deliveries.oldest.pending.age", this, metrics -> metrics.backlog().oldestAgeSeconds())
+                .description("Age of the oldest pending delivery")
+                .baseUnit("seconds")
+                .register(registry);
     }
 
     public void attempted(AttemptResult result) {
-        if (registry == null) {
-            return;
-        }
-        registry.counter("rateup_delivery_attempts", new Tag("outcome", result.succeeded() ? "success" : "failure")).inc();
-        // a histogram in ms: Payara 6.2025.10 prints Timer quantiles in nanoseconds under a "seconds" name
-        registry.histogram(ATTEMPT_DURATION).update(result.durationMs());
+        Counter.builder("rateup.delivery.attempts")
+                .description("Delivery attempts by outcome")
+                .tag("outcome", result.succeeded() ? "success" : "failure")
+                .register(registry)
+                .increment();
+        attemptDuration.record(result.durationMs(), TimeUnit.MILLISECONDS);
     }
 
     public void completed(DeliveryStatus status) {
-        if (registry == null) {
-            return;
-        }
-        registry.counter("rateup_deliveries", new Tag("status", status.name())).inc();
-    }
-
-    @Gauge(name = "rateup_deliveries_pending", unit = MetricUnits.NONE, absolute = true,
-            description = "Deliveries waiting for their next attempt or in one")
-    public long pending() {
-        return backlog().pending();
-    }
-
-    @Gauge(name = "rateup_deliveries_oldest_pending_age", unit = MetricUnits.SECONDS, absolute = true,
-            description = "Age of the oldest pending delivery")
-    public long oldestPendingAgeSeconds() {
-        return backlog().oldestAgeSeconds();
+        Counter.builder("rateup.deliveries")
+                .description("Deliveries that reached a final status")
+                .tag("status", status.name())
+                .register(registry)
+                .increment();
     }
 
     private Backlog backlog() {

@@ -30,6 +30,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The only anonymous write: respondents (or the channel that collected their answers) submit here. */
 @Path("surveys/{surveyId}/responses")
@@ -45,6 +50,9 @@ public class ResponsesResource {
     @Inject
     Event<ResponseSubmitted> submitted;
 
+    @Operation(summary = "Submit a respondent's answers (public, no credentials); each webhook of the survey gets a delivery")
+    @APIResponse(responseCode = "201", description = "Stored together with its deliveries",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
     @POST
     public Response submit(@PathParam("surveyId") String surveyId, @Valid Submission submission) {
         Problems.required(submission);
@@ -83,6 +91,7 @@ public class ResponsesResource {
     }
 
     /** Classes, not records: see {@link Problems#required}. Unknown fields are ignored. */
+    @Schema(example = "{\"phone\":\"14155552671\",\"language\":\"en\",\"answers\":[{\"questionId\":\"573fdf2a-101c-4985-8e97-7e84723693ae\",\"response\":3},{\"questionId\":\"2a24dc11-ccaf-46b5-8ebe-27ab1059363d\",\"response\":\"Happy\"}]}")
     public static class Submission {
 
         @Size(max = 32)

@@ -30,6 +30,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("teams/{teamId}/surveys")
@@ -56,6 +61,9 @@ public class SurveysResource {
     @PathParam("teamId")
     String teamId;
 
+    @Operation(summary = "Create a web survey or a WhatsApp flow")
+    @APIResponse(responseCode = "201", description = "The survey with its question ids; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SurveyView.class)))
     @POST
     public Response create(@Valid NewSurvey request) {
         Problems.required(request);
@@ -67,6 +75,9 @@ public class SurveysResource {
                 .build();
     }
 
+    @Operation(summary = "List the team's surveys and flows, optionally of one kind")
+    @APIResponse(responseCode = "200", description = "The surveys",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = SurveyView.class)))
     @GET
     public List<SurveyView> list(@QueryParam("kind") String kindName) {
         SurveyKind kind = Problems.optionalEnum(SurveyKind.class, "kind", kindName);
@@ -79,6 +90,9 @@ public class SurveysResource {
                 .toList();
     }
 
+    @Operation(summary = "One survey with its question ids")
+    @APIResponse(responseCode = "200", description = "The survey",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SurveyView.class)))
     @GET
     @Path("{surveyId}")
     public SurveyView get(@PathParam("surveyId") String surveyId) {
@@ -86,6 +100,7 @@ public class SurveysResource {
     }
 
     /** Classes, not records: see {@link Problems#required}. */
+    @Schema(example = "{\"kind\":\"SURVEY\",\"title\":\"Checkout\",\"tag\":\"feedback\",\"questions\":[{\"type\":\"Rating\",\"title\":\"Please rate us?\"},{\"type\":\"Smiley\",\"title\":\"Are you satisfied?\"}]}")
     public static class NewSurvey {
 
         @NotNull

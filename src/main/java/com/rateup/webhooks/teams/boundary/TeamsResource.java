@@ -1,5 +1,6 @@
 package com.rateup.webhooks.teams.boundary;
 
+import com.rateup.webhooks.platform.boundary.ErrorBody;
 import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.teams.entity.ApiToken;
 import com.rateup.webhooks.teams.control.AdminCredentials;
@@ -30,6 +31,11 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("teams")
@@ -57,6 +63,9 @@ public class TeamsResource {
     Passwords passwords;
 
     /** Creates a team and its first API token; the token is shown only in this answer. */
+    @Operation(summary = "Create a team and its first API token (administrator)")
+    @APIResponse(responseCode = "201", description = "The team; its apiToken is shown only in this answer",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatedTeam.class)))
     @POST
     public Response create(@Valid NewTeam request) {
         Team team = new Team(Problems.required(request).name);
@@ -70,6 +79,9 @@ public class TeamsResource {
     }
 
     /** Issues another token for the team; earlier tokens stay valid. */
+    @Operation(summary = "Issue another API token for a team (administrator)")
+    @APIResponse(responseCode = "201", description = "The token; its value is shown only in this answer",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedToken.class)))
     @POST
     @Path("{teamId}/tokens")
     public Response issueToken(@PathParam("teamId") String teamId) {
@@ -81,6 +93,9 @@ public class TeamsResource {
     }
 
     /** The team's tokens (never their values), with when each was last used and whether it is revoked. */
+    @Operation(summary = "List a team's API tokens, without their values (administrator)")
+    @APIResponse(responseCode = "200", description = "The tokens",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = TokenView.class)))
     @GET
     @Path("{teamId}/tokens")
     public List<TokenView> tokens(@PathParam("teamId") String teamId) {
@@ -93,6 +108,8 @@ public class TeamsResource {
     }
 
     /** Revokes the token at once: it authenticates no further request. */
+    @Operation(summary = "Revoke an API token at once (administrator)")
+    @APIResponse(responseCode = "204", description = "Revoked")
     @DELETE
     @Path("{teamId}/tokens/{tokenId}")
     public Response revoke(@PathParam("teamId") String teamId, @PathParam("tokenId") String tokenId) {
@@ -121,6 +138,11 @@ public class TeamsResource {
     }
 
     /** A user who signs in to the admin pages and sees only this team's surveys. */
+    @Operation(summary = "Create a user who signs in to the admin pages for this team (administrator)")
+    @APIResponse(responseCode = "201", description = "The user",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatedUser.class)))
+    @APIResponse(responseCode = "409", description = "The username is taken",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
     @POST
     @Path("{teamId}/users")
     public Response createUser(@PathParam("teamId") String teamId, @Valid NewUser request) {
@@ -137,6 +159,7 @@ public class TeamsResource {
     }
 
     /** A class, not a record: see {@link Problems#required}. */
+    @Schema(example = "{\"username\":\"ana@acme.example\",\"password\":\"correct horse battery\"}")
     public static class NewUser {
 
         @NotNull
@@ -152,6 +175,7 @@ public class TeamsResource {
     }
 
     /** A class, not a record: see {@link Problems#required}. */
+    @Schema(example = "{\"name\":\"Acme\"}")
     public static class NewTeam {
 
         @NotBlank

@@ -26,6 +26,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("teams/{teamId}/surveys/{surveyId}/webhook")
@@ -53,12 +58,20 @@ public class WebhookResource {
     @PathParam("surveyId")
     String surveyId;
 
+    @Operation(summary = "The survey's webhook settings, with its secret")
+    @APIResponse(responseCode = "200", description = "The webhook",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookView.class)))
     @GET
     public WebhookView get() {
         return WebhookView.of(existing());
     }
 
     /** Creates the webhook (with a new secret; 201) or changes its URL and switch (200); the secret stays. */
+    @Operation(summary = "Create the survey's webhook or change its URL and switch; the server generates the secret on creation")
+    @APIResponse(responseCode = "200", description = "Changed; the secret stays",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookView.class)))
+    @APIResponse(responseCode = "201", description = "Created with a new secret",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookView.class)))
     @PUT
     public Response put(@Valid WebhookSettings settings) {
         Problems.required(settings);
@@ -73,6 +86,8 @@ public class WebhookResource {
         }
     }
 
+    @Operation(summary = "Remove the survey's webhook")
+    @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
     public Response delete() {
         em.remove(existing());
@@ -80,6 +95,9 @@ public class WebhookResource {
     }
 
     /** Replaces the secret; the previous one keeps signing the Standard Webhooks header for a grace period. */
+    @Operation(summary = "Rotate the secret; the previous one keeps signing the Standard Webhooks header for rateup.webhook.secret-grace-hours")
+    @APIResponse(responseCode = "200", description = "The webhook with its new secret",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookView.class)))
     @POST
     @Path("secret")
     public WebhookView rotateSecret(@Context HttpServletRequest request) {
@@ -93,6 +111,7 @@ public class WebhookResource {
     }
 
     /** A class, not a record: see {@link Problems#required}. Absent {@code enabled} means enabled. */
+    @Schema(example = "{\"url\":\"https://hooks.example.com/rateup\",\"enabled\":true}")
     public static class WebhookSettings {
 
         @NotBlank

@@ -233,16 +233,6 @@ class ApiContractIT extends SurveyWithWebhookIT {
         assertError(api.send("GET", "api/nothing-here", null, null, null), 404);
     }
 
-    @Test
-    void openApiDocumentDescribesTheApi() {
-        Reply reply = api.send("GET", "openapi", null, null, null);
-
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body()).contains("/api/teams/{teamId}/surveys/{surveyId}/webhook/deliveries")
-                .contains("/api/surveys/{surveyId}/responses")
-                .contains("bearer");
-    }
-
     private static String answer(String questionId, String responseJson) {
         return "{\"answers\":[{\"questionId\":\"" + questionId + "\",\"response\":" + responseJson + "}]}";
     }
