@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -27,6 +28,7 @@ public final class Browser implements AutoCloseable {
 
     private static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
     private static final String DRIVER = System.getProperty("chromium.driver", "/usr/bin/chromedriver");
+    private static final Path AXE = Path.of(System.getProperty("node.dir", "src/test/node"), "node_modules/axe-core/axe.min.js");
 
     private final ChromeDriver driver;
     private final String base;
@@ -127,6 +129,22 @@ public final class Browser implements AutoCloseable {
 
     public void size(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /**
+     * The serious and critical accessibility violations that axe-core (src/test/node, installed by npm ci)
+     * finds on the current page, one line per element: rule, element, what is wrong.
+     */
+    public List<String> accessibilityViolations() throws IOException {
+        driver.executeScript(Files.readString(AXE)); // through the driver, so the page's Content-Security-Policy does not apply
+        Object found = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']})
+                    .then(result => done(result.violations
+                        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                        .flatMap(v => v.nodes.map(n => v.id + ': ' + n.target.join(' ') + ': ' + n.failureSummary))))
+                    .catch(e => done(['axe-core failed: ' + e]));""");
+        return ((List<?>) found).stream().map(String::valueOf).toList();
     }
 
     public Object script(String script, Object... arguments) {

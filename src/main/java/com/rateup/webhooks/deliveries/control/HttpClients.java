@@ -86,7 +86,7 @@ public class HttpClients {
         return ClientBuilder.newBuilder()
                 .connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
                 .readTimeout(timeoutMs, TimeUnit.MILLISECONDS)
-                // a redirect is a failed attempt (DESIGN 4): following one could also lead to an internal address.
+                // a redirect is a failed attempt (README, What a receiver gets): following one could also lead to an internal address.
                 // RESTEasy follows none unless told to.
                 .property("jersey.config.client.followRedirects", false)
                 // streamed with its length: HttpURLConnection (Jersey's default connector) silently re-sends a

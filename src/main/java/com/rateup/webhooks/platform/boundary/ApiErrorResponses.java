@@ -1,22 +1,19 @@
 package com.rateup.webhooks.platform.boundary;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
-import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 /**
  * Adds to every operation of the OpenAPI document the error answers the API's shared machinery gives
  * (rather than repeating them on 17 methods): 401 where a token or password is required, 404 where the
  * path names something, 400 for a body or query parameter that fails validation, 413 and 415 for
- * bodies; all as {@link ErrorBody}. Registered by {@code mp.openapi.filter}.
+ * bodies; all as {@link ErrorBody}, whose schema the 409 answers bring into the document. Only model
+ * methods that MicroProfile OpenAPI 3.1 (Payara) and 4 (WildFly) share. Registered by {@code mp.openapi.filter}.
  */
 public class ApiErrorResponses implements OASFilter {
 
@@ -24,10 +21,6 @@ public class ApiErrorResponses implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        if (openAPI.getComponents() == null) {
-            openAPI.setComponents(OASFactory.createComponents());
-        }
-        addErrorSchema(openAPI.getComponents());
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -66,17 +59,5 @@ public class ApiErrorResponses implements OASFilter {
                 .description(description)
                 .content(OASFactory.createContent().addMediaType("application/json",
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ERROR_SCHEMA)))));
-    }
-
-    private static void addErrorSchema(Components components) {
-        Schema schema = OASFactory.createSchema()
-                .type(Schema.SchemaType.OBJECT)
-                .description("Every error of the API")
-                .addProperty("error", OASFactory.createSchema().type(Schema.SchemaType.STRING).example("validation failed"))
-                .addProperty("details", OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
-                        .items(OASFactory.createSchema().type(Schema.SchemaType.STRING))
-                        .example(new ArrayList<>(List.of("url: must be an absolute http or https URL"))))
-                .required(new ArrayList<>(List.of("error", "details")));
-        components.addSchema(ERROR_SCHEMA, schema);
     }
 }

@@ -90,7 +90,7 @@ public class ResponsesResource {
         return value == null ? JsonValue.NULL : value;
     }
 
-    /** Classes, not records: see {@link Problems#required}. Unknown fields are ignored. */
+    /** Classes, not records: see {@link Problems#required}. Unknown fields are refused (JsonbResolver). */
     @Schema(example = "{\"phone\":\"14155552671\",\"language\":\"en\",\"answers\":[{\"questionId\":\"573fdf2a-101c-4985-8e97-7e84723693ae\",\"response\":3},{\"questionId\":\"2a24dc11-ccaf-46b5-8ebe-27ab1059363d\",\"response\":\"Happy\"}]}")
     public static class Submission {
 

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 @Startup
 @DependsOn("Migrations")
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // read-only after startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // the hash changes at most once, on an upgrade: a volatile field suffices
 public class AdminCredentials {
 
     private static final Logger LOG = Logger.getLogger(AdminCredentials.class.getName());
@@ -46,7 +46,7 @@ public class AdminCredentials {
     @PersistenceContext
     EntityManager em;
 
-    private String storedHash;
+    private volatile String storedHash;
 
     @PostConstruct
     void init() {
@@ -73,7 +73,17 @@ public class AdminCredentials {
         boolean passwordMatches = configuredPassword.filter(p -> !p.isBlank())
                 .map(p -> MessageDigest.isEqual(bytes(p), bytes(givenPassword)))
                 .orElseGet(() -> passwords.verify(givenPassword, storedHash));
+        if (userMatches && passwordMatches && storedHash != null && Passwords.outdated(storedHash)) {
+            rehash(givenPassword);
+        }
         return userMatches & passwordMatches;
+    }
+
+    /** In the caller's transaction (a singleton EJB method requires one). */
+    private void rehash(String password) {
+        String stronger = passwords.hash(password);
+        em.find(PlatformSetting.class, SETTING).replace(stronger);
+        storedHash = stronger;
     }
 
     private static byte[] bytes(String s) {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -24,7 +25,11 @@ public class Logins {
     @PersistenceContext
     EntityManager em;
 
-    /** The administrator or a team user, or empty when the name is locked or the password wrong. */
+    /**
+     * The administrator or a team user, or empty when the name is locked or the password wrong. A
+     * transaction: a correct password whose stored hash is {@linkplain Passwords#outdated outdated} is hashed anew.
+     */
+    @Transactional
     public Optional<Caller> check(String username, String password) {
         if (username == null || password == null || throttle.lockedFor(username, Instant.now()).isPresent()) {
             return Optional.empty();
@@ -36,6 +41,9 @@ public class Logins {
             Optional<TeamUser> user = teamUser(username);
             // one hash either way: an unknown name takes as long as a known one with a wrong password
             boolean valid = user.isPresent() ? passwords.verify(password, user.get().passwordHash()) : passwords.verifyNothing(password);
+            if (valid && Passwords.outdated(user.get().passwordHash())) {
+                user.get().rehash(passwords.hash(password));
+            }
             caller = valid ? user.map(known -> new Caller(known.username(), known.teamId())) : Optional.empty();
         }
         if (caller.isPresent()) {

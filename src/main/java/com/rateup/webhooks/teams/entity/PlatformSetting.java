@@ -27,4 +27,8 @@ public class PlatformSetting {
     public String value() {
         return value;
     }
+
+    public void replace(String value) {
+        this.value = value;
+    }
 }

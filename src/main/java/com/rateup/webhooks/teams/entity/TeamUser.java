@@ -58,6 +58,11 @@ public class TeamUser {
         return passwordHash;
     }
 
+    /** The same password, hashed anew (a stronger setting than the stored hash was made with). */
+    public void rehash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

@@ -11,7 +11,9 @@ import com.rateup.webhooks.testing.TestReceiver;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -296,6 +298,34 @@ class AdminPagesIT {
                         .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label')).map(e => e.id || e.name);""");
             assertThat((List<?>) unlabelled).as(page).isEmpty();
         }
+    }
+
+    @Test
+    void axeCoreFindsNoSeriousViolationOnAnyPage() throws Exception {
+        api.putWebhook(team, surveyId, receiver.url("/hooks"));
+        api.submit(surveyId, "{\"answers\":[]}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.received().isEmpty());
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+        browser.open("/login.xhtml");
+        violations.put("/login.xhtml", browser.accessibilityViolations());
+        browser.login(user, PASSWORD);
+        for (String page : List.of("/surveys.xhtml?kind=SURVEY", "/surveys.xhtml?kind=FLOW", "/survey.xhtml?id=" + surveyId + "&tab=overview",
+                "/survey.xhtml?id=" + surveyId + "&tab=settings", "/survey.xhtml?id=" + surveyId + "&tab=deliveries")) {
+            browser.open(page);
+            violations.put(page, browser.accessibilityViolations());
+        }
+        assertThat(violations.values()).as(violations.toString()).allMatch(List::isEmpty);
+    }
+
+    @Test
+    void theApiDocumentationPageShowsEveryRouteUnderTheContentSecurityPolicy() {
+        browser.open("/api-docs/");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> browser.driver()
+                .findElements(org.openqa.selenium.By.cssSelector(".opblock-summary-path")).size() >= 17);
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector(".opblock-summary-path")))
+                .extracting(path -> path.getAttribute("data-path"))
+                .contains("/api/surveys/{surveyId}/responses", "/api/teams/{teamId}/surveys/{surveyId}/webhook");
     }
 
     private String secret() {

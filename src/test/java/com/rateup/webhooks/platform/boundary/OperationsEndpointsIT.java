@@ -76,6 +76,7 @@ class OperationsEndpointsIT extends SurveyWithWebhookIT {
         JsonObject document = Json.createReader(new StringReader(reply.body())).readObject();
         JsonObject paths = document.getJsonObject("paths");
         assertThat(document.getJsonObject("components").getJsonObject("securitySchemes").keySet()).contains("admin", "team");
+        assertThat(document.getJsonObject("components").getJsonObject("schemas").keySet()).as("the errors' schema").contains("ErrorBody");
 
         List<Route> routes = routes();
         assertThat(routes).hasSizeGreaterThanOrEqualTo(17);
