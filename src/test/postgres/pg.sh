@@ -3,6 +3,7 @@
 #   pg.sh start <data-dir> <port>   installs PostgreSQL (Debian package) if missing, creates a
 #                                   cluster with user/password rateup/rateup and database rateup
 #   pg.sh stop  <data-dir>
+#   pg.sh resume <data-dir> <port>  starts a stopped cluster again, its data kept (DatabaseOutageIT)
 set -euo pipefail
 action=$1 dir=$2 port=${3:-55432}
 cd / # the postgres user may not be allowed into the caller's directory
@@ -12,6 +13,14 @@ bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 as_owner() {
   # PostgreSQL refuses to run as root: run it as the postgres user then
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+run_server() {
+  if ! as_owner "$(bin)/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+    -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c max_connections=200" start >/dev/null; then
+    tail -20 "$dir/server.log" >&2
+    exit 1
+  fi
 }
 
 case "$action" in
@@ -28,11 +37,7 @@ case "$action" in
     pwfile=$(mktemp) && echo rateup > "$pwfile" && chmod 644 "$pwfile"
     as_owner "$B/initdb" -D "$dir/data" -U rateup --pwfile="$pwfile" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
     rm -f "$pwfile"
-    if ! as_owner "$B/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-      -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c max_connections=200" start >/dev/null; then
-      tail -20 "$dir/server.log" >&2
-      exit 1
-    fi
+    run_server
     PGPASSWORD=rateup "$B/psql" -q -h 127.0.0.1 -p "$port" -U rateup -d postgres -c "CREATE DATABASE rateup" >/dev/null
     echo "PostgreSQL $("$B/postgres" --version | awk '{print $3}') on 127.0.0.1:$port, database rateup"
     ;;
@@ -40,5 +45,8 @@ case "$action" in
     B=$(bin)
     if [ -d "$dir/data" ]; then as_owner "$B/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null || true; fi
     ;;
-  *) echo "usage: pg.sh start|stop <data-dir> [port]" >&2; exit 2 ;;
+  resume)
+    run_server
+    ;;
+  *) echo "usage: pg.sh start|stop|resume <data-dir> [port]" >&2; exit 2 ;;
 esac

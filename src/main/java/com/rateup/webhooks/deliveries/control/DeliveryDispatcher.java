@@ -1,5 +1,6 @@
 package com.rateup.webhooks.deliveries.control;
 
+import com.rateup.webhooks.platform.control.DatabaseOutage;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -33,6 +34,9 @@ public class DeliveryDispatcher {
     @Inject
     Event<CapacityFreed> capacityFreed;
 
+    @Inject
+    DatabaseOutage outage;
+
     @Asynchronous
     public void dispatch(Round round, EndpointGate.Pass pass) {
         try {
@@ -60,8 +64,11 @@ public class DeliveryDispatcher {
         } catch (DeliveryAttempts.AttemptFailed e) {
             LOG.info(() -> "delivery " + deliveryId + " ran out of in-process retries; the sweep resumes it when its lease runs out");
         } catch (RuntimeException e) {
-            // the row stays PENDING and leased; the sweep resumes it when the lease runs out
-            LOG.log(Level.WARNING, "delivery " + deliveryId + " interrupted; it will be resumed", e);
+            // the row stays PENDING and leased; the sweep resumes it when the lease runs out (an attempt that
+            // reached the receiver but could not be recorded is sent again: at least once)
+            if (!outage.noticed(e)) {
+                LOG.log(Level.WARNING, "delivery " + deliveryId + " interrupted; it will be resumed", e);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package com.rateup.webhooks.deliveries.control;
 
+import com.rateup.webhooks.platform.control.DatabaseOutage;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -57,6 +58,9 @@ public class DeliverySweep {
     EndpointGate gate;
 
     @Inject
+    DatabaseOutage outage;
+
+    @Inject
     @ConfigProperty(name = "rateup.delivery.sweep-interval-ms", defaultValue = "10000")
     long intervalMs;
 
@@ -104,8 +108,11 @@ public class DeliverySweep {
         sweep();
     }
 
+    /** While the database is away only the timer tries again: a freed slot would just meet the outage sooner. */
     public void onCapacityFreed(@Observes DeliveryDispatcher.CapacityFreed freed) {
-        sweep();
+        if (outage.since().isEmpty()) {
+            sweep();
+        }
     }
 
     /**
@@ -142,8 +149,11 @@ public class DeliverySweep {
                 int count = dispatched;
                 LOG.fine(() -> "sweep dispatched " + count + " pending deliveries");
             }
+            outage.answered();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "delivery sweep failed; it runs again in " + intervalMs + " ms", e);
+            if (!outage.noticed(e)) {
+                LOG.log(Level.WARNING, "delivery sweep failed; it runs again in " + intervalMs + " ms", e);
+            }
         }
     }
 

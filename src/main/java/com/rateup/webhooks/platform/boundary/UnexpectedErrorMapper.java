@@ -1,5 +1,8 @@
 package com.rateup.webhooks.platform.boundary;
 
+import com.rateup.webhooks.platform.control.DatabaseOutage;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -9,16 +12,27 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Anything unforeseen: logged with an incident id the caller also gets, so support can find it,
- * while the response carries no stack trace or server detail.
+ * Anything the resources did not answer themselves. Our database being unreachable is not the
+ * caller's fault nor a bug: 503 with {@code Retry-After}, nothing stored, one log line per outage.
+ * Anything else unforeseen is logged with an incident id the caller also gets, so support can find
+ * it, while the response carries no stack trace or server detail.
  */
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
 
+    @Inject
+    DatabaseOutage outage;
+
     @Override
     public Response toResponse(Throwable exception) {
+        if (outage.noticed(exception)) {
+            return Response.fromResponse(Problems.response(503, "database unavailable",
+                            List.of("nothing was stored; try again in a few seconds")))
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER.toSeconds())
+                    .build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "unexpected error, incident " + incident, exception);
         return Problems.response(500, "internal error", List.of("incident " + incident));

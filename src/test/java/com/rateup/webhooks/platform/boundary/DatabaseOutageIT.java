@@ -1,0 +1,167 @@
+package com.rateup.webhooks.platform.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.rateup.webhooks.testing.Api;
+import com.rateup.webhooks.testing.ServerProcess;
+import com.rateup.webhooks.testing.TestReceiver;
+import com.rateup.webhooks.testing.TestReceiver.Status;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * PostgreSQL stopped and started again ({@code pg_ctl stop -m fast} / {@code start}) under a steady
+ * load of submissions, with the app in a process of its own. Structural: no 500 at any time, a 503
+ * with Retry-After while the database is away, the intake accepting again after it without a
+ * restart, and every accepted response delivered. The time to a 503 during the outage and the time
+ * to recover after it go to {@code target/database-outage-report.md}; they are not asserted.
+ */
+class DatabaseOutageIT {
+
+    private static final Duration INTERVAL = Duration.ofMillis(200); // 5 submissions per second
+    private static final Duration BEFORE = Duration.ofSeconds(5);
+    private static final Duration OUTAGE = Duration.ofSeconds(20);
+    private static final Duration AFTER = Duration.ofSeconds(20);
+
+    @TempDir
+    Path workDir;
+
+    /** One submission: when it was sent, how long its answer took, and what it was. */
+    record Submission(Instant sentAt, long millis, int status, String responseId, boolean retryAfter) {
+    }
+
+    @Test
+    void theIntakeAnswers503DuringAnOutageAndAcceptsAgainAfterItAndNothingAcceptedIsLost() throws Exception {
+        assumeTrue("postgresql".equals(System.getProperty("rateup.test.db")), "stops the tests' PostgreSQL server");
+        List<Submission> submissions = new CopyOnWriteArrayList<>();
+        try (TestReceiver receiver = new TestReceiver().otherwise(new Status(200, "{\"ok\":true}"));
+                ServerProcess server = ServerProcess.start(workDir, "app", ServerProcess.testConfig(workDir, Map.of()))) {
+            Api api = new Api(server.url());
+            Api.Team team = api.createTeam("Outage");
+            JsonObject survey = api.createSurvey(team, "SURVEY", "Rating");
+            String surveyId = survey.getString("id");
+            api.putWebhook(team, surveyId, receiver.url("/hooks"));
+            String body = "{\"answers\":[{\"questionId\":\"" + survey.getJsonArray("questions").getJsonObject(0).getString("id")
+                    + "\",\"response\":4}]}";
+
+            ExecutorService load = Executors.newFixedThreadPool(4);
+            Instant stoppedAt;
+            Instant resumedAt;
+            try {
+                Instant end = Instant.now().plus(BEFORE).plus(OUTAGE).plus(AFTER).plusSeconds(5);
+                Thread pacer = new Thread(() -> {
+                    for (Instant next = Instant.now(); next.isBefore(end); next = next.plus(INTERVAL)) {
+                        load.execute(() -> submissions.add(submit(api, surveyId, body)));
+                        sleepUntil(next.plus(INTERVAL));
+                    }
+                });
+                pacer.start();
+                sleepUntil(Instant.now().plus(BEFORE));
+                stoppedAt = Instant.now();
+                postgres("stop");
+                sleepUntil(stoppedAt.plus(OUTAGE));
+                postgres("resume");
+                resumedAt = Instant.now();
+                pacer.join();
+            } finally {
+                load.shutdown();
+                load.awaitTermination(1, TimeUnit.MINUTES);
+            }
+
+            List<Submission> during = submissions.stream()
+                    .filter(s -> s.sentAt().isAfter(stoppedAt.plusSeconds(1)) && s.sentAt().isBefore(resumedAt)).toList();
+            List<Submission> accepted = submissions.stream().filter(s -> s.status() == 201).toList();
+            Instant firstAcceptedAfter = accepted.stream().filter(s -> s.sentAt().isAfter(resumedAt))
+                    .map(s -> s.sentAt().plusMillis(s.millis())).min(Comparator.naturalOrder()).orElseThrow(() -> new AssertionError("nothing accepted after the database came back"));
+
+            assertThat(submissions).extracting(Submission::status).as("statuses").containsOnly(201, 503);
+            assertThat(during).isNotEmpty().allSatisfy(s -> {
+                assertThat(s.status()).isEqualTo(503);
+                assertThat(s.retryAfter()).as("Retry-After on a 503").isTrue();
+            });
+            assertThat(submissions.stream().filter(s -> s.sentAt().isAfter(resumedAt.plusSeconds(15))))
+                    .as("the intake accepts again without a restart").isNotEmpty().allMatch(s -> s.status() == 201);
+
+            Set<String> acceptedIds = accepted.stream().map(Submission::responseId).collect(Collectors.toSet());
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> deliveredResponses(api, team, surveyId)
+                    .containsAll(acceptedIds));
+            Set<String> reached = receiver.received().stream().map(r -> r.header("x-webhook-id")).collect(Collectors.toSet());
+            assertThat(reached).as("distinct deliveries at the receiver").hasSize(acceptedIds.size());
+
+            report(submissions, during, stoppedAt, resumedAt, firstAcceptedAfter, accepted.size());
+        }
+    }
+
+    private static Submission submit(Api api, String surveyId, String body) {
+        Instant sentAt = Instant.now();
+        Api.Reply reply = api.send("POST", "api/surveys/" + surveyId + "/responses", null, "application/json", body);
+        long millis = Duration.between(sentAt, Instant.now()).toMillis();
+        String responseId = reply.status() == 201 ? reply.object().getString("id") : null;
+        return new Submission(sentAt, millis, reply.status(), responseId, reply.header("Retry-After").isPresent());
+    }
+
+    private static Set<String> deliveredResponses(Api api, Api.Team team, String surveyId) {
+        String json = api.call(team, "GET", Api.webhookPath(team, surveyId) + "/deliveries?limit=500&status=DELIVERED").body();
+        return Json.createReader(new StringReader(json)).readArray().stream()
+                .map(d -> d.asJsonObject().getString("responseId")).collect(Collectors.toSet());
+    }
+
+    private static void postgres(String action) throws IOException, InterruptedException {
+        Process pg = new ProcessBuilder("bash", "src/test/postgres/pg.sh", action,
+                System.getProperty("pg.dir"), System.getProperty("pg.port", "55432"))
+                .redirectErrorStream(true).start();
+        String output = new String(pg.getInputStream().readAllBytes());
+        assertThat(pg.waitFor()).as("pg.sh " + action + ": " + output).isZero();
+    }
+
+    private static void sleepUntil(Instant at) {
+        long millis = Duration.between(Instant.now(), at).toMillis();
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void report(List<Submission> all, List<Submission> during, Instant stoppedAt, Instant resumedAt,
+            Instant firstAcceptedAfter, int accepted) throws IOException {
+        long[] latencies = during.stream().mapToLong(Submission::millis).sorted().toArray();
+        long firstUnavailable = all.stream().filter(s -> s.status() == 503).map(Submission::sentAt).min(Comparator.naturalOrder())
+                .map(at -> Duration.between(stoppedAt, at).toMillis()).orElse(-1L);
+        String report = String.format("""
+                # Database outage (%s, PostgreSQL stopped %d s under %d submissions/s)
+
+                | measure | value |
+                | --- | --- |
+                | submissions | %d (%d accepted, all delivered) |
+                | first 503 after the stop | %d ms |
+                | answer time during the outage (p50 / max) | %d ms / %d ms |
+                | intake accepting again after the database's return | %d ms |
+                """, System.getProperty("rateup.test.server", "payara"), OUTAGE.toSeconds(), 1000 / INTERVAL.toMillis(),
+                all.size(), accepted, firstUnavailable, latencies[latencies.length / 2], latencies[latencies.length - 1],
+                Duration.between(resumedAt, firstAcceptedAfter).toMillis());
+        System.out.println(report);
+        Files.writeString(Path.of("target/database-outage-report.md"), report);
+    }
+}
