@@ -65,6 +65,7 @@ class DatabaseOutageIT {
 
             ExecutorService load = Executors.newFixedThreadPool(4);
             Instant stoppedAt;
+            Instant restartingAt;
             Instant resumedAt;
             try {
                 Instant end = Instant.now().plus(BEFORE).plus(OUTAGE).plus(AFTER).plusSeconds(5);
@@ -79,8 +80,9 @@ class DatabaseOutageIT {
                 stoppedAt = Instant.now();
                 postgres("stop");
                 sleepUntil(stoppedAt.plus(OUTAGE));
+                restartingAt = Instant.now();
                 postgres("resume");
-                resumedAt = Instant.now();
+                resumedAt = Instant.now(); // pg_ctl start -w: accepting connections
                 pacer.join();
             } finally {
                 load.shutdown();
@@ -88,7 +90,7 @@ class DatabaseOutageIT {
             }
 
             List<Submission> during = submissions.stream()
-                    .filter(s -> s.sentAt().isAfter(stoppedAt.plusSeconds(1)) && s.sentAt().isBefore(resumedAt)).toList();
+                    .filter(s -> s.sentAt().isAfter(stoppedAt.plusSeconds(1)) && s.sentAt().isBefore(restartingAt)).toList();
             List<Submission> accepted = submissions.stream().filter(s -> s.status() == 201).toList();
             Instant firstAcceptedAfter = accepted.stream().filter(s -> s.sentAt().isAfter(resumedAt))
                     .map(s -> s.sentAt().plusMillis(s.millis())).min(Comparator.naturalOrder()).orElseThrow(() -> new AssertionError("nothing accepted after the database came back"));
