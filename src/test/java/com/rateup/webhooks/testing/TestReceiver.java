@@ -64,6 +64,10 @@ public final class TestReceiver implements AutoCloseable {
     public record EndlessBody(int code) implements Reply {
     }
 
+    /** Sends the status and exactly these body bytes (binary, not UTF-8, NUL...). */
+    public record Bytes(int code, byte[] body) implements Reply {
+    }
+
     /** Sends the status and a body of {@code bytes} bytes. */
     public record HugeBody(int code, int bytes) implements Reply {
     }
@@ -84,6 +88,7 @@ public final class TestReceiver implements AutoCloseable {
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private volatile Reply otherwise = new Status(200, "{\"ok\":true}");
+    private final Map<String, Reply> byPath = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Integer> inFlight = new HashMap<>();
     private final List<String> overlaps = Collections.synchronizedList(new ArrayList<>());
 
@@ -104,6 +109,12 @@ public final class TestReceiver implements AutoCloseable {
 
     public TestReceiver otherwise(Reply reply) {
         otherwise = reply;
+        return this;
+    }
+
+    /** How requests to {@code path} are answered when no scripted reply is left: several endpoints on one host. */
+    public TestReceiver on(String path, Reply reply) {
+        byPath.put(path, reply);
         return this;
     }
 
@@ -144,7 +155,7 @@ public final class TestReceiver implements AutoCloseable {
                 enter(id);
                 try {
                     Reply reply = script.poll();
-                    if (!reply(socket, in, out, reply == null ? otherwise : reply)) {
+                    if (!reply(socket, in, out, reply != null ? reply : byPath.getOrDefault(request.path(), otherwise))) {
                         return;
                     }
                 } finally {
@@ -208,6 +219,10 @@ public final class TestReceiver implements AutoCloseable {
                 out.flush();
                 Thread.sleep(5);
             }
+        } else if (reply instanceof Bytes bytes) {
+            out.write(("HTTP/1.1 " + bytes.code() + " Test\r\nContent-Length: " + bytes.body().length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(bytes.body());
+            out.flush();
         } else if (reply instanceof HugeBody huge) {
             out.write(("HTTP/1.1 " + huge.code() + " Test\r\nContent-Length: " + huge.bytes() + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             byte[] block = "z".repeat(8192).getBytes(StandardCharsets.ISO_8859_1);

@@ -5,9 +5,12 @@ import com.rateup.webhooks.deliveries.entity.DeliveryAttempt;
 import java.time.Instant;
 import java.util.List;
 
-/** A delivery in the log; {@code id} is the {@code x-webhook-id}. The payload only in the single view. */
+/**
+ * A delivery in the log; {@code id} is the {@code x-webhook-id}. The payload only in the single view;
+ * {@code reason} says why it ended without being delivered when its attempts do not (its webhook was deleted).
+ */
 public record DeliveryView(String id, String responseId, String status, Instant createdAt, Instant nextAttemptAt,
-        Instant completedAt, List<AttemptView> attempts, String payload) {
+        Instant completedAt, String reason, List<AttemptView> attempts, String payload) {
 
     static DeliveryView summary(Delivery delivery) {
         return of(delivery, false);
@@ -19,7 +22,7 @@ public record DeliveryView(String id, String responseId, String status, Instant 
 
     private static DeliveryView of(Delivery delivery, boolean detail) {
         return new DeliveryView(delivery.id(), delivery.responseId(), delivery.status().name(), delivery.createdAt(),
-                delivery.nextAttemptAt(), delivery.completedAt(),
+                delivery.nextAttemptAt(), delivery.completedAt(), delivery.finalReason(),
                 delivery.attempts().stream().map(a -> AttemptView.of(a, detail)).toList(),
                 detail ? delivery.payload() : null);
     }

@@ -44,11 +44,10 @@ public class DeliveryAttempts {
      * One attempt per invocation; a failed attempt throws {@link AttemptFailed} and {@code @Retry}
      * invokes it again. {@code @Retry}'s own delay is constant, so it is zero here and the growing,
      * jittered interval is the delivery's stored {@code nextAttemptAt}, which the next invocation
-     * waits for: a restart resumes the same schedule. {@code maxRetries} is
-     * {@code rateup.delivery.max-retries} (microprofile-config.properties); the stored attempt count
-     * bounds the attempts across restarts as well.
+     * waits for: a restart resumes the same schedule. {@code maxRetries} is unbounded: the delivery's
+     * stored attempt count ends the round ({@code rateup.delivery.retry-schedule}), here and across restarts.
      */
-    @Retry(maxRetries = 3, delay = 0, jitter = 0, maxDuration = 1, durationUnit = ChronoUnit.DAYS,
+    @Retry(maxRetries = -1, delay = 0, jitter = 0, maxDuration = 1, durationUnit = ChronoUnit.DAYS,
             retryOn = AttemptFailed.class)
     public void deliver(Round round) {
         String deliveryId = round.deliveryId();
@@ -70,7 +69,7 @@ public class DeliveryAttempts {
         }
         AttemptResult result = attempt(outgoing);
         metrics.attempted(result);
-        gate.recordOutcome(endpoint, result.succeeded(), Instant.now());
+        gate.recordOutcome(endpoint, result, Instant.now());
         if (store.recordAndContinue(deliveryId, owner, result, turn.get().webhookFailing())) {
             throw new AttemptFailed(deliveryId);
         }

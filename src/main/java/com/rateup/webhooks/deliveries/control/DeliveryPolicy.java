@@ -1,9 +1,11 @@
 package com.rateup.webhooks.deliveries.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The delivery settings from configuration, and the times derived from them. */
@@ -14,14 +16,20 @@ public class DeliveryPolicy {
     @ConfigProperty(name = "rateup.delivery.timeout-ms", defaultValue = "5000")
     long timeoutMs;
 
+    /** The whole schedule; when unset, {@code max-retries} and {@code backoff-initial-ms} (if either is set) double. */
     @Inject
-    @ConfigProperty(name = "rateup.delivery.max-retries", defaultValue = "3")
-    int maxRetries;
+    @ConfigProperty(name = "rateup.delivery.retry-schedule")
+    Optional<String> retrySchedule;
 
     @Inject
-    @ConfigProperty(name = "rateup.delivery.backoff-initial-ms", defaultValue = "1000")
-    long backoffInitialMs;
+    @ConfigProperty(name = "rateup.delivery.max-retries")
+    Optional<Integer> maxRetries;
 
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.backoff-initial-ms")
+    Optional<Long> backoffInitialMs;
+
+    /** Caps the shorthand's doubling and the waits receivers ask for with Retry-After. */
     @Inject
     @ConfigProperty(name = "rateup.delivery.backoff-max-ms", defaultValue = "300000")
     long backoffMaxMs;
@@ -43,13 +51,27 @@ public class DeliveryPolicy {
         return timeoutMs;
     }
 
-    public int maxAttempts() {
-        return 1 + maxRetries;
+    private RetrySchedule schedule;
+
+    @PostConstruct
+    void readSchedule() {
+        schedule = retrySchedule.filter(value -> !value.isBlank()).map(RetrySchedule::parse)
+                .orElseGet(() -> maxRetries.isPresent() || backoffInitialMs.isPresent()
+                        ? RetrySchedule.doubling(backoffInitialMs.orElse(1000L), backoffMaxMs, maxRetries.orElse(3))
+                        : RetrySchedule.DEFAULT);
     }
 
-    /** The wait before retry {@code n}: the backoff, or longer when the receiver asked for it (up to the backoff cap). */
+    public RetrySchedule schedule() {
+        return schedule;
+    }
+
+    public int maxAttempts() {
+        return 1 + schedule.retries();
+    }
+
+    /** The wait before retry {@code n}: the schedule's, or longer when the receiver asked for it (up to the backoff cap). */
     public Duration delayBefore(int retry, Duration retryAfter) {
-        Duration backoff = new Backoff(backoffInitialMs, backoffMaxMs).before(retry);
+        Duration backoff = schedule.before(retry);
         if (retryAfter == null) {
             return backoff;
         }

@@ -6,7 +6,9 @@ import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
 import com.rateup.webhooks.platform.entity.InstantConverter;
 import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
 import com.rateup.webhooks.webhooks.entity.Webhook;
+import com.rateup.webhooks.webhooks.entity.WebhookRemoved;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,6 +26,8 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class DeliveryStore {
+
+    static final String WEBHOOK_DELETED = "the webhook was deleted before this delivery went out";
 
     @PersistenceContext
     EntityManager em;
@@ -97,7 +101,7 @@ public class DeliveryStore {
         }
         Optional<Webhook> webhook = webhooks.of(delivery.surveyId());
         if (webhook.isEmpty()) {
-            delivery.abandon();
+            delivery.abandon(WEBHOOK_DELETED);
             return Optional.empty();
         }
         if (!webhook.get().enabled()) {
@@ -111,6 +115,19 @@ public class DeliveryStore {
             delivery.extendLease(policy.leaseFrom(due));
         }
         return Optional.of(Turn.of(delivery, webhook.get(), due, now));
+    }
+
+    /**
+     * Its pending deliveries end with the webhook, in the transaction that deletes it, so nothing sends them
+     * later (to a webhook created afterwards, with its new secret) unless the team redelivers them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void endPendingOf(@Observes WebhookRemoved removed) {
+        em.createNamedQuery(Delivery.ABANDON_PENDING_OF_SURVEY)
+                .setParameter("surveyId", removed.surveyId())
+                .setParameter("now", Instant.now())
+                .setParameter("reason", WEBHOOK_DELETED)
+                .executeUpdate();
     }
 
     /** Gives the delivery back without an attempt, due at {@code until} (or as it was, when null). */

@@ -1,5 +1,6 @@
 package com.rateup.webhooks.deliveries.control;
 
+import com.rateup.webhooks.deliveries.entity.AttemptResult;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,18 +17,26 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Admission to the dispatcher. A delivery is dispatched only with a pass: one of a bounded number
- * of dispatcher slots, one of its endpoint's slots, and the endpoint's circuit closed. No pass, no
- * task: the delivery waits in the database for the sweep, so neither memory nor the dispatcher's
- * threads can be taken over by one slow or dead receiver.
+ * of dispatcher slots, one of its endpoint's slots, one of its host's, and the endpoint's circuit
+ * closed. No pass, no task: the delivery waits in the database for the sweep, so neither memory nor
+ * the dispatcher's threads can be taken over by one slow or dead receiver.
+ *
+ * <p>The unit of isolation is the endpoint: one webhook's URL (ADR 0002). Many teams' webhooks point
+ * at the same few integration hosts (Zapier, Make, a company's gateway), so one team's broken
+ * endpoint must not slow down or stop another's on the same host. Toward a host the gate is only
+ * polite: at most {@code max-concurrency-per-host} deliveries at once, never a breaker.
  *
  * <p>An endpoint's slots adapt, as TCP's window does: it starts with {@value #INITIAL_ENDPOINT_SLOTS},
- * gains one with every success up to {@code max-concurrency-per-endpoint}, and drops to one at a
- * failure. A receiver that answers gets the throughput it can take; one that hangs holds one slot.
+ * gains one with every success up to {@code max-concurrency-per-endpoint}, and drops to one when the
+ * receiver seems down or overloaded. A receiver that answers gets the throughput it can take; one
+ * that hangs holds one slot.
  *
- * <p>The circuit breaker is per endpoint (scheme, host and port), which MicroProfile's
- * {@code @CircuitBreaker} (one per method) cannot express: after {@code breaker-failures}
- * consecutive failed attempts the endpoint is not called for {@code breaker-open}; then one
- * delivery probes it, and its outcome closes or reopens the circuit.
+ * <p>The circuit breaker is per endpoint, which MicroProfile's {@code @CircuitBreaker} (one per
+ * method) cannot express. Only signs that the receiver is down or overloaded count
+ * ({@link AttemptResult#receiverUnavailable()}: no answer, 429, 502, 503, 504): after
+ * {@code breaker-failures} of them in a row the endpoint is not called for {@code breaker-open}; then
+ * one delivery probes it, and its outcome closes or reopens the circuit. A quick 4xx or 500 from a
+ * live server is that delivery's failed attempt, retried on its own schedule; it holds nothing back.
  */
 @ApplicationScoped
 public class EndpointGate {
@@ -43,6 +52,10 @@ public class EndpointGate {
     int maxPerEndpoint;
 
     @Inject
+    @ConfigProperty(name = "rateup.delivery.max-concurrency-per-host", defaultValue = "64")
+    int maxPerHost;
+
+    @Inject
     @ConfigProperty(name = "rateup.delivery.breaker-failures", defaultValue = "5")
     int breakerFailures;
 
@@ -52,6 +65,7 @@ public class EndpointGate {
 
     private Semaphore slots;
     private final ConcurrentHashMap<String, Endpoint> endpoints = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Semaphore> hosts = new ConcurrentHashMap<>();
     private final AtomicBoolean turnedAway = new AtomicBoolean();
     private volatile boolean closed;
 
@@ -60,8 +74,17 @@ public class EndpointGate {
         slots = new Semaphore(maxConcurrency);
     }
 
-    /** The key deliveries are limited and broken by: scheme://host:port. */
+    /**
+     * The key deliveries are isolated and broken by: the endpoint URL, with scheme and host in lower
+     * case and the port written out ({@code https://hooks.example.com:443/a?b}).
+     */
     public static String endpointOf(URI url) {
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        return hostOf(url) + path + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+    }
+
+    /** The host deliveries are polite to: {@code scheme://host:port}. */
+    static String hostOf(URI url) {
         int port = url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
         return url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT) + ":" + port;
     }
@@ -69,6 +92,7 @@ public class EndpointGate {
     /** A pass to dispatch one delivery to the endpoint, or empty when it must wait in the database. */
     public Optional<Pass> tryEnter(String endpoint) {
         Endpoint state = endpoints.computeIfAbsent(endpoint, key -> new Endpoint(maxPerEndpoint));
+        Semaphore host = hosts.computeIfAbsent(hostOf(URI.create(endpoint)), key -> new Semaphore(maxPerHost));
         if (closed || !state.admits(Instant.now(), breakerOpen) || !slots.tryAcquire()) {
             turnedAway.set(true);
             return Optional.empty();
@@ -78,11 +102,18 @@ public class EndpointGate {
             turnedAway.set(true);
             return Optional.empty();
         }
-        return Optional.of(new Pass(state));
+        if (!host.tryAcquire()) {
+            state.release();
+            slots.release();
+            turnedAway.set(true);
+            return Optional.empty();
+        }
+        return Optional.of(new Pass(state, host));
     }
 
     public void leave(Pass pass) {
         if (pass.released.compareAndSet(false, true)) {
+            pass.host.release();
             pass.state.release();
             slots.release();
         }
@@ -110,8 +141,9 @@ public class EndpointGate {
         return state == null ? Optional.empty() : state.openUntil(now);
     }
 
-    public void recordOutcome(String endpoint, boolean succeeded, Instant now) {
-        endpoints.computeIfAbsent(endpoint, key -> new Endpoint(maxPerEndpoint)).record(succeeded, now, breakerFailures, breakerOpen);
+    public void recordOutcome(String endpoint, AttemptResult result, Instant now) {
+        endpoints.computeIfAbsent(endpoint, key -> new Endpoint(maxPerEndpoint))
+                .record(result.succeeded(), result.receiverUnavailable(), now, breakerFailures, breakerOpen);
     }
 
     public int inFlight() {
@@ -132,14 +164,16 @@ public class EndpointGate {
         return closed;
     }
 
-    /** A dispatcher slot and an endpoint slot, released exactly once. */
+    /** A dispatcher slot, an endpoint slot and a host slot, released exactly once. */
     public static final class Pass {
 
         private final Endpoint state;
+        private final Semaphore host;
         private final AtomicBoolean released = new AtomicBoolean();
 
-        private Pass(Endpoint state) {
+        private Pass(Endpoint state, Semaphore host) {
             this.state = state;
+            this.host = host;
         }
     }
 
@@ -193,17 +227,20 @@ public class EndpointGate {
             return openUntil != null && now.isBefore(openUntil) ? Optional.of(openUntil) : Optional.empty();
         }
 
-        synchronized void record(boolean succeeded, Instant now, int threshold, Duration open) {
+        /** Only an unavailable receiver shrinks the slots and counts toward the breaker; any answer closes it. */
+        synchronized void record(boolean succeeded, boolean unavailable, Instant now, int threshold, Duration open) {
             probeUntil = null;
-            if (succeeded) {
-                consecutiveFailures = 0;
-                openUntil = null;
-                slots = Math.min(slots + 1, maxSlots);
-            } else {
+            if (unavailable) {
                 slots = 1;
                 if (++consecutiveFailures >= threshold) {
                     openUntil = now.plus(open);
                 }
+                return;
+            }
+            consecutiveFailures = 0;
+            openUntil = null;
+            if (succeeded) {
+                slots = Math.min(slots + 1, maxSlots);
             }
         }
     }

@@ -43,14 +43,21 @@ public class Outbox {
     @Inject
     DeliveryDispatcher dispatcher;
 
+    /**
+     * A delivery for an enabled webhook, offered for dispatch; for one the system disabled (auto-disable,
+     * 410) a delivery that waits in the database until the team enables it again (the sweep looks only
+     * at enabled webhooks). None for a webhook the team switched off.
+     */
     void enqueue(@Observes ResponseSubmitted submitted) {
         var survey = submitted.survey();
-        webhooks.enabledOf(survey.id()).ifPresent(webhook -> {
+        webhooks.of(survey.id()).filter(webhook -> webhook.enabled() || webhook.waitsForReenabling()).ifPresent(webhook -> {
             Delivery delivery = new Delivery(survey.teamId(), survey.id(), submitted.response().id(),
                     PayloadWriter.payload(survey, submitted.response()), submitted.response().createdAt());
             em.flush(); // the delivery references the response by a plain column, which JPA does not order inserts by
             em.persist(delivery);
-            offer(delivery, webhook);
+            if (webhook.enabled()) {
+                offer(delivery, webhook);
+            }
         });
     }
 

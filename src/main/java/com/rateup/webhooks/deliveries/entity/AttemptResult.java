@@ -24,6 +24,15 @@ public record AttemptResult(Instant startedAt, long durationMs, Integer statusCo
         return error == null && statusCode != null && statusCode >= 200 && statusCode < 300;
     }
 
+    /**
+     * Signs that the receiver is down or overloaded rather than answering this payload: no answer at
+     * all (connection refused or reset, TLS failure, timeout, not sent), 429, 502, 503 or 504. Only
+     * these open an endpoint's circuit (ADR 0002).
+     */
+    public boolean receiverUnavailable() {
+        return statusCode == null || statusCode == 429 || statusCode == 502 || statusCode == 503 || statusCode == 504;
+    }
+
     /** 410: the receiver says this endpoint is gone for good. */
     public boolean gone() {
         return error == null && statusCode != null && statusCode == 410;

@@ -52,6 +52,11 @@ import java.util.UUID;
         query = "update Delivery d set d.leaseOwner = :owner, d.leaseUntil = :until, d.version = d.version + 1"
                 + " where d.id = :id and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING"
                 + " and (d.leaseUntil is null or d.leaseUntil < :now)")
+@NamedQuery(name = Delivery.ABANDON_PENDING_OF_SURVEY,
+        query = "update Delivery d set d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.FAILED,"
+                + " d.completedAt = :now, d.nextAttemptAt = null, d.leaseOwner = null, d.leaseUntil = null,"
+                + " d.finalReason = :reason, d.version = d.version + 1"
+                + " where d.surveyId = :surveyId and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING")
 @NamedQuery(name = Delivery.COUNT_OF_SURVEY, query = "select count(d) from Delivery d where d.surveyId = :surveyId")
 @NamedQuery(name = Delivery.COUNT_OF_SURVEY_WITH_STATUS,
         query = "select count(d) from Delivery d where d.surveyId = :surveyId and d.status = :status")
@@ -67,6 +72,7 @@ public class Delivery {
     public static final String BACKLOG = "Delivery.backlog";
     public static final String EARLIEST_DUE = "Delivery.earliestDue";
     public static final String CLAIM = "Delivery.claim";
+    public static final String ABANDON_PENDING_OF_SURVEY = "Delivery.abandonPendingOfSurvey";
     public static final String OF_SURVEY = "Delivery.ofSurvey";
     public static final String COUNT_OF_SURVEY = "Delivery.countOfSurvey";
     public static final String COUNT_OF_SURVEY_WITH_STATUS = "Delivery.countOfSurveyWithStatus";
@@ -114,6 +120,10 @@ public class Delivery {
 
     @Column(name = "completed_at")
     private Instant completedAt;
+
+    /** Why it ended without being delivered, when its attempts do not say (e.g. its webhook was deleted). */
+    @Column(name = "final_reason")
+    private String finalReason;
 
     @Version
     private long version;
@@ -176,8 +186,9 @@ public class Delivery {
     }
 
     /** Ends it without an attempt, e.g. because its webhook was removed. */
-    public void abandon() {
+    public void abandon(String reason) {
         complete(DeliveryStatus.FAILED, Instant.now());
+        finalReason = reason;
     }
 
     /** Gives up the lease so the sweep may pick it up later (e.g. its webhook is disabled for now). */
@@ -201,6 +212,7 @@ public class Delivery {
         roundAttempts = 0;
         nextAttemptAt = now;
         completedAt = null;
+        finalReason = null;
         release();
         return true;
     }
@@ -250,6 +262,10 @@ public class Delivery {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public String finalReason() {
+        return finalReason;
     }
 
     public Instant completedAt() {

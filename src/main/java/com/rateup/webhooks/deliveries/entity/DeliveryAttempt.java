@@ -49,12 +49,21 @@ public class DeliveryAttempt {
         this.startedAt = result.startedAt();
         this.durationMs = result.durationMs();
         this.statusCode = result.statusCode();
-        this.error = truncate(result.error(), MAX_ERROR_LENGTH);
-        this.responseExcerpt = truncate(result.excerpt(), MAX_EXCERPT_LENGTH);
+        this.error = storable(result.error(), MAX_ERROR_LENGTH);
+        this.responseExcerpt = storable(result.excerpt(), MAX_EXCERPT_LENGTH);
     }
 
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+    /**
+     * Text any database column takes: at most {@code max} characters, NUL characters (which PostgreSQL
+     * refuses in text, so the attempt could not be recorded and was sent again and again) as U+FFFD,
+     * like the bytes that were not UTF-8 (the excerpt's decoder replaced those).
+     */
+    static String storable(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        String cut = text.length() <= max ? text : text.substring(0, max);
+        return cut.replace('\u0000', '\uFFFD');
     }
 
     public int number() {

@@ -90,7 +90,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
     public Response delete() {
-        em.remove(existing());
+        webhooks.remove(existing());
         return Response.noContent().build();
     }
 

@@ -1,7 +1,9 @@
 package com.rateup.webhooks.webhooks.control;
 
 import com.rateup.webhooks.webhooks.entity.Webhook;
+import com.rateup.webhooks.webhooks.entity.WebhookRemoved;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,6 +27,9 @@ public class SurveyWebhooks {
     EndpointGuard guard;
 
     @Inject
+    Event<WebhookRemoved> removed;
+
+    @Inject
     @ConfigProperty(name = "rateup.webhook.secret-grace-hours", defaultValue = "24")
     long secretGraceHours;
 
@@ -38,6 +43,16 @@ public class SurveyWebhooks {
     /** The survey's webhook if it is enabled: where its responses go, and what signs them. */
     public Optional<Webhook> enabledOf(String surveyId) {
         return of(surveyId).filter(Webhook::enabled);
+    }
+
+    /**
+     * Deletes the webhook; its pending deliveries end in the same transaction ({@link WebhookRemoved}),
+     * so they are never sent anywhere unasked, not even to a webhook the survey gets later.
+     */
+    @Transactional
+    public void remove(Webhook webhook) {
+        removed.fire(new WebhookRemoved(webhook.surveyId()));
+        em.remove(webhook);
     }
 
     /** The webhooks of these surveys, by survey id. */

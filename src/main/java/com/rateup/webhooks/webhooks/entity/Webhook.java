@@ -32,6 +32,8 @@ import java.util.UUID;
         + " where w.surveyId = :surveyId and w.state = com.rateup.webhooks.webhooks.entity.WebhookState.ENABLED")
 public class Webhook {
 
+    static final String DISABLED_BY_THE_TEAM = "disabled by the team";
+
     public static final String OF_SURVEY = "Webhook.ofSurvey";
     public static final String OF_SURVEYS = "Webhook.ofSurveys";
     public static final String MARK_FAILING = "Webhook.markFailing";
@@ -110,7 +112,7 @@ public class Webhook {
             this.failingSince = null;
         } else if (state == WebhookState.ENABLED) {
             this.state = WebhookState.DISABLED;
-            this.disabledReason = "disabled by the team";
+            this.disabledReason = DISABLED_BY_THE_TEAM;
             this.disabledAt = updatedAt;
         }
     }
@@ -152,6 +154,15 @@ public class Webhook {
 
     public URI url() {
         return URI.create(url);
+    }
+
+    /**
+     * Disabled by the system (its endpoint failed for {@code auto-disable-after}, or answered 410),
+     * not by the team: responses that arrive meanwhile wait for it to be enabled again. A team that
+     * switches its webhook off on purpose does not want them.
+     */
+    public boolean waitsForReenabling() {
+        return state == WebhookState.DISABLED && !DISABLED_BY_THE_TEAM.equals(disabledReason);
     }
 
     public boolean enabled() {

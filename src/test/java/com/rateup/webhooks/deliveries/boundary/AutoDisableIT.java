@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A webhook whose receiver fails for longer than rateup.webhook.auto-disable-after is disabled
- * with a reason; its pending deliveries wait, and enabling it again delivers them. Its own
+ * with a reason; its pending deliveries wait, and so do responses that arrive while it is
+ * disabled; enabling it again delivers them. Its own
  * server: the span is 2 s here and retries are many, so the delivery is still pending then.
  */
 class AutoDisableIT {
@@ -39,8 +40,9 @@ class AutoDisableIT {
             String surveyId = survey.getString("id");
             String path = Api.webhookPath(team, surveyId);
             api.putWebhook(team, surveyId, receiver.url("/hook"));
-            api.submit(surveyId, "{\"answers\":[{\"questionId\":\"" + survey.getJsonArray("questions").getJsonObject(0).getString("id")
-                    + "\",\"response\":true}]}");
+            String answer = "{\"answers\":[{\"questionId\":\"" + survey.getJsonArray("questions").getJsonObject(0).getString("id")
+                    + "\",\"response\":true}]}";
+            api.submit(surveyId, answer);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> !api.call(team, "GET", path).object().getBoolean("enabled"));
             JsonObject disabled = api.call(team, "GET", path).object();
@@ -52,15 +54,26 @@ class AutoDisableIT {
             assertThat(api.deliveries(team, surveyId).getJsonObject(0).getString("status")).isEqualTo("PENDING");
             assertThat(receiver.received()).hasSize(requestsWhenDisabled);
 
+            api.submit(surveyId, answer); // arrives while the system has the webhook disabled: waits for it
+            assertThat(api.deliveries(team, surveyId)).hasSize(2);
+
             receiver.otherwise(new Status(200, "{\"ok\":true}"));
             api.putWebhook(team, surveyId, receiver.url("/hook"));
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    "DELIVERED".equals(api.deliveries(team, surveyId).getJsonObject(0).getString("status")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.deliveries(team, surveyId).stream()
+                    .allMatch(d -> "DELIVERED".equals(d.asJsonObject().getString("status"))));
 
             JsonObject enabled = api.call(team, "GET", path).object();
             assertThat(enabled.getBoolean("enabled")).isTrue();
             assertThat(enabled.isNull("disabledReason")).isTrue();
             assertThat(enabled.isNull("failingSince")).isTrue();
+
+            // switched off by the team on purpose: responses meanwhile are not kept for later
+            api.send("PUT", path, Api.bearer(team.token()), "application/json",
+                    "{\"url\":\"" + receiver.url("/hook") + "\",\"enabled\":false}");
+            api.submit(surveyId, answer);
+            api.putWebhook(team, surveyId, receiver.url("/hook"));
+            Thread.sleep(2000); // a couple of sweeps
+            assertThat(api.deliveries(team, surveyId)).hasSize(2);
         }
     }
 }

@@ -86,6 +86,39 @@ class DeliveryIT extends SurveyWithWebhookIT {
     }
 
     @Test
+    void deletingTheWebhookEndsItsPendingDeliveriesAndALaterWebhookDoesNotSendThem() throws Exception {
+        receiver.otherwise(new TestReceiver.Silent());
+        api.submit(surveyId, submission(5, null, null, null, null, null, null, null));
+        await().atMost(PATIENCE).until(() -> !receiver.received().isEmpty());
+
+        assertThat(api.call(team, "DELETE", Api.webhookPath(team, surveyId)).status()).isEqualTo(204);
+        JsonObject ended = onlyDelivery();
+        assertThat(ended.getString("status")).isEqualTo("FAILED");
+        assertThat(ended.getString("reason")).isEqualTo("the webhook was deleted before this delivery went out");
+
+        try (TestReceiver later = new TestReceiver()) {
+            api.putWebhook(team, surveyId, later.url("/new"));
+            Thread.sleep(4000); // several sweeps (1 s) and the old attempt's timeout (1.5 s)
+            assertThat(later.received()).isEmpty();
+            assertThat(onlyDelivery().getString("status")).isEqualTo("FAILED");
+        }
+    }
+
+    @Test
+    void anAnswerOfAnyBytesIsRecordedAsText() {
+        receiver.then(new TestReceiver.Bytes(200, new byte[] {'o', 'k', 0, (byte) 0xff, (byte) 0xfe, (byte) 0xc3, '!'}));
+        api.submit(surveyId, submission(2, null, null, null, null, null, null, null));
+
+        JsonObject delivery = awaitFinal();
+
+        assertThat(delivery.getString("status")).isEqualTo("DELIVERED");
+        assertThat(delivery.getJsonArray("attempts")).hasSize(1);
+        assertThat(receiver.received()).hasSize(1);
+        assertThat(api.delivery(team, surveyId, delivery.getString("id")).getJsonArray("attempts").getJsonObject(0)
+                .getString("responseExcerpt")).isEqualTo("ok\uFFFD\uFFFD\uFFFD\uFFFD!");
+    }
+
+    @Test
     void retriesAfterFailuresWithTheSameIdAndGrowingIntervals() {
         receiver.then(new Status(500, "{\"error\":\"busy\"}"), new Status(503, ""));
         api.submit(surveyId, submission(4, null, null, null, null, null, null, null));

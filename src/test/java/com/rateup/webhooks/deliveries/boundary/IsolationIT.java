@@ -85,6 +85,60 @@ class IsolationIT {
         }
     }
 
+    /**
+     * The topology production has: many teams' webhooks on one integration host (same scheme, host
+     * and port, different paths). Team A floods an endpoint that answers 500 to everything and one
+     * that never answers; team B's endpoint on the same host is healthy. The breaker stays open for
+     * 5 minutes here, so a B delivery held back by A's circuit would not arrive within the test's
+     * minute: that every B delivery arrives, each with one attempt, is the structural assertion. B's
+     * latencies alone and beside A go to target/shared-host-report.md.
+     */
+    @Test
+    void oneTeamsBrokenEndpointsDoNotHoldUpAnotherTeamOnTheSameHost() throws Exception {
+        Map<String, String> config = ServerProcess.testConfig(workDir, Map.of(
+                "rateup.delivery.timeout-ms", "2000",
+                "rateup.delivery.backoff-initial-ms", "1000",
+                "rateup.delivery.breaker-failures", "5",
+                "rateup.delivery.breaker-open", "PT5M"));
+        try (TestReceiver host = new TestReceiver()
+                        .on("/team-a/broken", new Status(500, "{\"error\":\"broken zap\"}"))
+                        .on("/team-a/silent", new Silent())
+                        .on("/team-b/hook", new Status(200, "{\"ok\":true}"));
+                ServerProcess server = ServerProcess.start(workDir, "shared-host", config)) {
+            Api api = new Api(server.url());
+            Api.Team teamA = api.createTeam("Team A");
+            Api.Team teamB = api.createTeam("Team B");
+            Target broken = Target.create(api, teamA, host.url("/team-a/broken"));
+            Target silent = Target.create(api, teamA, host.url("/team-a/silent"));
+            Target healthy = Target.create(api, teamB, host.url("/team-b/hook"));
+
+            Latencies alone = measure(api, healthy, host, 0);
+            for (int i = 0; i < FLOOD_PER_DEAD_ENDPOINT; i++) {
+                broken.submit(api, String.format("8%05d", i));
+                silent.submit(api, String.format("9%05d", i));
+            }
+            Latencies beside = measure(api, healthy, host, HEALTHY_RESPONSES);
+
+            report("shared-host-report.md", String.format("""
+                    | team B's endpoint, %d responses at %d/s, on the host team A floods | median | p95 | max |
+                    | --- | --- | --- | --- |
+                    | alone | %d ms | %d ms | %d ms |
+                    | beside team A's endpoint answering 500 and its endpoint never answering, %d responses each | %d ms | %d ms | %d ms |
+                    """, HEALTHY_RESPONSES, 1000 / PACE.toMillis(), alone.percentile(50), alone.percentile(95), alone.max(),
+                    FLOOD_PER_DEAD_ENDPOINT, beside.percentile(50), beside.percentile(95), beside.max()));
+            assertThat(beside.count()).isEqualTo(HEALTHY_RESPONSES);
+            assertThat(api.send("GET", Api.webhookPath(teamB, healthy.surveyId) + "/deliveries?limit=500", Api.bearer(teamB.token()), null, null)
+                    .array()).hasSize(2 * HEALTHY_RESPONSES)
+                    .allSatisfy(d -> assertThat(d.asJsonObject().getJsonArray("attempts")).hasSize(1));
+            for (Target target : List.of(broken, silent)) {
+                assertThat(api.send("GET", Api.webhookPath(teamA, target.surveyId) + "/deliveries?limit=500",
+                        Api.bearer(teamA.token()), null, null).array()).as("team A's deliveries, none lost")
+                        .hasSize(FLOOD_PER_DEAD_ENDPOINT)
+                        .allSatisfy(d -> assertThat(d.asJsonObject().getString("status")).isIn("PENDING", "FAILED"));
+            }
+        }
+    }
+
     /** Submits the healthy responses at a steady pace; latency = arrival at the receiver - submission. */
     private static Latencies measure(Api api, Target target, TestReceiver receiver, int offset) {
         Map<String, Instant> submitted = new ConcurrentHashMap<>();
@@ -115,6 +169,11 @@ class IsolationIT {
         return arrivals;
     }
 
+    private static void report(String file, String table) throws Exception {
+        System.out.println(table);
+        Files.writeString(Path.of("target", file), table);
+    }
+
     private static void report(Latencies quiet, Latencies flooded) throws Exception {
         String table = String.format("""
                 | healthy endpoint, %d responses at %d/s | median | p99 | max |
@@ -123,8 +182,7 @@ class IsolationIT {
                 | while %d dead endpoints get %d responses each | %d ms | %d ms | %d ms |
                 """, HEALTHY_RESPONSES, 1000 / PACE.toMillis(), quiet.percentile(50), quiet.percentile(99), quiet.max(),
                 DEAD_ENDPOINTS, FLOOD_PER_DEAD_ENDPOINT, flooded.percentile(50), flooded.percentile(99), flooded.max());
-        System.out.println("isolation:\n" + table);
-        Files.writeString(Path.of("target/isolation-report.md"), table);
+        report("isolation-report.md", table);
     }
 
     private static void sleep(Duration duration) {
@@ -155,9 +213,13 @@ class IsolationIT {
     private record Target(String surveyId, String questionId) {
 
         static Target create(Api api, Api.Team team, TestReceiver receiver) {
+            return create(api, team, receiver.url("/hook"));
+        }
+
+        static Target create(Api api, Api.Team team, String url) {
             JsonObject survey = api.createSurvey(team, "FLOW", "NPS");
             String surveyId = survey.getString("id");
-            api.putWebhook(team, surveyId, receiver.url("/hook"));
+            api.putWebhook(team, surveyId, url);
             return new Target(surveyId, survey.getJsonArray("questions").getJsonObject(0).getString("id"));
         }
 

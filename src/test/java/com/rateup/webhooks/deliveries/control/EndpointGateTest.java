@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import com.rateup.webhooks.deliveries.entity.AttemptResult;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class EndpointGateTest {
 
-    private static final String DEAD = "http://dead.example:80";
-    private static final String HEALTHY = "https://ok.example:443";
+    private static final String DEAD = "http://dead.example:80/";
+    private static final String HEALTHY = "https://ok.example:443/hooks";
+    private static final AttemptResult OK = AttemptResult.answered(Instant.EPOCH, 10, 200, "", null);
+    private static final AttemptResult DOWN = AttemptResult.failed(Instant.EPOCH, 10, "connection refused");
 
     private EndpointGate gate;
 
@@ -21,16 +24,62 @@ class EndpointGateTest {
         gate = new EndpointGate();
         gate.maxConcurrency = 4;
         gate.maxPerEndpoint = 2;
+        gate.maxPerHost = 64;
         gate.breakerFailures = 3;
         gate.breakerOpen = Duration.ofSeconds(30);
         gate.init();
     }
 
     @Test
-    void endpointsAreKeyedBySchemeHostAndPort() {
-        assertThat(EndpointGate.endpointOf(URI.create("HTTPS://Hooks.Example.com/a?b"))).isEqualTo("https://hooks.example.com:443");
-        assertThat(EndpointGate.endpointOf(URI.create("http://hooks.example.com/a"))).isEqualTo("http://hooks.example.com:80");
-        assertThat(EndpointGate.endpointOf(URI.create("http://127.0.0.1:9000/a"))).isEqualTo("http://127.0.0.1:9000");
+    void endpointsAreKeyedByTheirWholeUrl() {
+        assertThat(EndpointGate.endpointOf(URI.create("HTTPS://Hooks.Example.com/a?b"))).isEqualTo("https://hooks.example.com:443/a?b");
+        assertThat(EndpointGate.endpointOf(URI.create("http://hooks.example.com"))).isEqualTo("http://hooks.example.com:80/");
+        assertThat(EndpointGate.endpointOf(URI.create("http://127.0.0.1:9000/a"))).isEqualTo("http://127.0.0.1:9000/a");
+    }
+
+    @Test
+    void anAnsweredFailureNeitherOpensTheCircuitNorShrinksTheSlots() {
+        AttemptResult serverError = AttemptResult.answered(Instant.EPOCH, 10, 500, "", null);
+        Instant now = Instant.now();
+        for (int i = 0; i < 10; i++) {
+            gate.recordOutcome(DEAD, serverError, now);
+        }
+
+        assertThat(gate.openUntil(DEAD, now)).isEmpty();
+        assertThat(gate.freeSlots(DEAD)).isEqualTo(2);
+    }
+
+    @Test
+    void overloadSignsCountTowardTheBreaker() {
+        Instant now = Instant.now();
+        for (int status : new int[] {429, 503, 504}) {
+            gate.recordOutcome(DEAD, AttemptResult.answered(Instant.EPOCH, 10, status, "", null), now);
+        }
+
+        assertThat(gate.openUntil(DEAD, now)).isPresent();
+        assertThat(gate.openUntil(HEALTHY, now)).isEmpty();
+    }
+
+    @Test
+    void endpointsOnOneHostShareOnlyThePolitenessCap() {
+        gate.maxPerHost = 3;
+        gate.maxPerEndpoint = 8;
+        gate.maxConcurrency = 100;
+        gate.init();
+        String a = "https://hooks.zapier.example:443/team-a";
+        String b = "https://hooks.zapier.example:443/team-b";
+        Instant now = Instant.now();
+        for (int i = 0; i < 3; i++) {
+            gate.recordOutcome(a, DOWN, now);
+        }
+
+        assertThat(gate.tryEnter(a)).isEmpty(); // a's circuit is open
+        assertThat(gate.tryEnter(b)).isPresent();
+        assertThat(gate.tryEnter(b)).isPresent();
+        assertThat(gate.tryEnter("https://other.example:443/team-c")).isPresent();
+        gate.recordOutcome(b, OK, now);
+        assertThat(gate.tryEnter(b)).isPresent();
+        assertThat(gate.tryEnter(b)).as("three at once on the host").isEmpty();
     }
 
     @Test
@@ -64,11 +113,11 @@ class EndpointGateTest {
     @Test
     void circuitOpensAfterConsecutiveFailuresThenLetsOneProbeThrough() {
         Instant now = Instant.now();
-        gate.recordOutcome(DEAD, false, now);
-        gate.recordOutcome(DEAD, false, now);
+        gate.recordOutcome(DEAD, DOWN, now);
+        gate.recordOutcome(DEAD, DOWN, now);
         assertThat(gate.openUntil(DEAD, now)).isEmpty();
 
-        gate.recordOutcome(DEAD, false, now);
+        gate.recordOutcome(DEAD, DOWN, now);
 
         assertThat(gate.openUntil(DEAD, now)).contains(now.plusSeconds(30));
         assertThat(gate.tryEnter(DEAD)).isEmpty();
@@ -84,10 +133,10 @@ class EndpointGateTest {
         Instant now = Instant.now();
         assertThat(gate.freeSlots(HEALTHY)).isEqualTo(2);
 
-        gate.recordOutcome(HEALTHY, true, now);
+        gate.recordOutcome(HEALTHY, OK, now);
         assertThat(gate.freeSlots(HEALTHY)).isEqualTo(3);
         for (int i = 0; i < 5; i++) {
-            gate.recordOutcome(HEALTHY, true, now);
+            gate.recordOutcome(HEALTHY, OK, now);
         }
         assertThat(gate.freeSlots(HEALTHY)).isEqualTo(4);
         var passes = java.util.stream.IntStream.range(0, 4).mapToObj(i -> gate.tryEnter(HEALTHY)).toList();
@@ -95,7 +144,7 @@ class EndpointGateTest {
         assertThat(gate.tryEnter(HEALTHY)).isEmpty();
         assertThat(gate.freeSlots(HEALTHY)).isZero();
 
-        gate.recordOutcome(HEALTHY, false, now);
+        gate.recordOutcome(HEALTHY, DOWN, now);
         passes.forEach(pass -> gate.leave(pass.get()));
 
         assertThat(gate.freeSlots(HEALTHY)).isEqualTo(1);
@@ -106,11 +155,11 @@ class EndpointGateTest {
     @Test
     void successClosesTheCircuitAndResetsTheCount() {
         Instant now = Instant.now();
-        gate.recordOutcome(DEAD, false, now);
-        gate.recordOutcome(DEAD, false, now);
-        gate.recordOutcome(DEAD, true, now);
-        gate.recordOutcome(DEAD, false, now);
-        gate.recordOutcome(DEAD, false, now);
+        gate.recordOutcome(DEAD, DOWN, now);
+        gate.recordOutcome(DEAD, DOWN, now);
+        gate.recordOutcome(DEAD, OK, now);
+        gate.recordOutcome(DEAD, DOWN, now);
+        gate.recordOutcome(DEAD, DOWN, now);
 
         assertThat(gate.openUntil(DEAD, now)).isEqualTo(Optional.empty());
     }
