@@ -2,6 +2,8 @@ package com.rateup.webhooks.deliveries.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +36,8 @@ public class DeliveryPolicy {
     @ConfigProperty(name = "rateup.delivery.backoff-max-ms", defaultValue = "300000")
     long backoffMaxMs;
 
+    private RetrySchedule schedule;
+
     @Inject
     @ConfigProperty(name = "rateup.delivery.lease-ms", defaultValue = "30000")
     long leaseMs;
@@ -51,7 +55,10 @@ public class DeliveryPolicy {
         return timeoutMs;
     }
 
-    private RetrySchedule schedule;
+    /** Reads the schedule at startup: a malformed one stops the deployment with the key in the message. */
+    void readAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        maxAttempts();
+    }
 
     @PostConstruct
     void readSchedule() {
@@ -59,10 +66,6 @@ public class DeliveryPolicy {
                 .orElseGet(() -> maxRetries.isPresent() || backoffInitialMs.isPresent()
                         ? RetrySchedule.doubling(backoffInitialMs.orElse(1000L), backoffMaxMs, maxRetries.orElse(3))
                         : RetrySchedule.DEFAULT);
-    }
-
-    public RetrySchedule schedule() {
-        return schedule;
     }
 
     public int maxAttempts() {
