@@ -41,13 +41,13 @@ public class DeliveryStore {
     @Inject
     DeliveryMetrics metrics;
 
-    /** Surveys with deliveries that are due and held by nobody, oldest due first, with their webhook URL. */
+    /** Surveys with deliveries that are due and held by nobody, oldest due first, with their team and webhook URL. */
     public List<DueSurvey> dueSurveys(int limit) {
         return em.createNamedQuery(Delivery.DUE_BY_SURVEY, Object[].class)
                 .setParameter("now", Instant.now())
                 .setMaxResults(limit)
                 .getResultStream()
-                .map(row -> new DueSurvey((String) row[0], URI.create((String) row[1])))
+                .map(row -> new DueSurvey((String) row[0], (String) row[1], URI.create((String) row[2])))
                 .toList();
     }
 
@@ -187,7 +187,7 @@ public class DeliveryStore {
                 .ifPresent(since -> webhooks.disable(surveyId, "every attempt failed since " + since, now));
     }
 
-    public record DueSurvey(String surveyId, URI url) {
+    public record DueSurvey(String teamId, String surveyId, URI url) {
     }
 
     /** {@code webhookFailing}: whether its webhook's last attempts failed, so that a success has history to clear. */

@@ -18,8 +18,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -165,10 +170,28 @@ public class DeliverySweep {
 
     private int dispatchAll(List<DeliveryStore.DueSurvey> surveys) {
         int dispatched = 0;
-        for (DeliveryStore.DueSurvey due : surveys) {
+        for (DeliveryStore.DueSurvey due : takingTeamsInTurn(surveys)) {
             dispatched += dispatchDueOf(due);
         }
         return dispatched;
+    }
+
+    /**
+     * The surveys in the order the teams take turns: each team's oldest due survey first, then each
+     * team's next, so one team's many surveys with due work cannot come before every other team's.
+     */
+    static List<DeliveryStore.DueSurvey> takingTeamsInTurn(List<DeliveryStore.DueSurvey> oldestDueFirst) {
+        Map<String, Deque<DeliveryStore.DueSurvey>> byTeam = new LinkedHashMap<>();
+        oldestDueFirst.forEach(due -> byTeam.computeIfAbsent(due.teamId(), team -> new ArrayDeque<>()).add(due));
+        List<DeliveryStore.DueSurvey> inTurn = new ArrayList<>(oldestDueFirst.size());
+        while (inTurn.size() < oldestDueFirst.size()) {
+            byTeam.values().forEach(queue -> {
+                if (!queue.isEmpty()) {
+                    inTurn.add(queue.poll());
+                }
+            });
+        }
+        return inTurn;
     }
 
     /** A retry handed back to the database is due before the next periodic pass: be there on time. */
@@ -189,14 +212,14 @@ public class DeliverySweep {
             store.postponeDueOf(survey.surveyId(), open.get());
             return 0;
         }
-        int free = gate.freeSlots(endpoint);
+        int free = gate.freeSlots(endpoint, survey.teamId());
         List<String> due = free == 0 ? List.of() : store.dueOf(survey.surveyId(), free);
         if (due.size() == free) {
             gate.leftWaiting(); // there may be more: the endpoint's next free slot brings the sweep back
         }
         int dispatched = 0;
         for (String deliveryId : due) {
-            Optional<EndpointGate.Pass> pass = gate.tryEnter(endpoint);
+            Optional<EndpointGate.Pass> pass = gate.tryEnter(endpoint, survey.teamId());
             if (pass.isEmpty()) {
                 break;
             }

@@ -26,6 +26,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * endpoint must not slow down or stop another's on the same host. Toward a host the gate is only
  * polite: at most {@code max-concurrency-per-host} deliveries at once, never a breaker.
  *
+ * <p>Each team gets at most {@code max-concurrency-per-team} of the dispatcher slots, and the sweep
+ * takes the teams' due work in turn ({@link DeliverySweep}): one team's backlog of thousands of
+ * deliveries to a slow endpoint cannot take every slot or starve the others.
+ *
  * <p>An endpoint's slots adapt, as TCP's window does: it starts with {@value #INITIAL_ENDPOINT_SLOTS},
  * gains one with every success up to {@code max-concurrency-per-endpoint}, and drops to one when the
  * receiver seems down or overloaded. A receiver that answers gets the throughput it can take; one
@@ -55,6 +59,11 @@ public class EndpointGate {
     @ConfigProperty(name = "rateup.delivery.max-concurrency-per-host", defaultValue = "64")
     int maxPerHost;
 
+    /** One team's share of the dispatcher: its backlog cannot take every slot from the others. */
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.max-concurrency-per-team", defaultValue = "12")
+    int maxPerTeam;
+
     @Inject
     @ConfigProperty(name = "rateup.delivery.breaker-failures", defaultValue = "5")
     int breakerFailures;
@@ -66,6 +75,7 @@ public class EndpointGate {
     private Semaphore slots;
     private final ConcurrentHashMap<String, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Semaphore> hosts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Semaphore> teams = new ConcurrentHashMap<>();
     private final AtomicBoolean turnedAway = new AtomicBoolean();
     private volatile boolean closed;
 
@@ -89,40 +99,54 @@ public class EndpointGate {
         return url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT) + ":" + port;
     }
 
-    /** A pass to dispatch one delivery to the endpoint, or empty when it must wait in the database. */
-    public Optional<Pass> tryEnter(String endpoint) {
+    /** A pass to dispatch one delivery of the team to the endpoint, or empty when it must wait in the database. */
+    public Optional<Pass> tryEnter(String endpoint, String team) {
         Endpoint state = endpoints.computeIfAbsent(endpoint, key -> new Endpoint(maxPerEndpoint));
         Semaphore host = hosts.computeIfAbsent(hostOf(URI.create(endpoint)), key -> new Semaphore(maxPerHost));
+        Semaphore share = teamShare(team);
         if (closed || !state.admits(Instant.now(), breakerOpen) || !slots.tryAcquire()) {
             turnedAway.set(true);
             return Optional.empty();
         }
+        if (!share.tryAcquire()) {
+            slots.release();
+            turnedAway.set(true);
+            return Optional.empty();
+        }
         if (!state.tryAcquire()) {
+            share.release();
             slots.release();
             turnedAway.set(true);
             return Optional.empty();
         }
         if (!host.tryAcquire()) {
             state.release();
+            share.release();
             slots.release();
             turnedAway.set(true);
             return Optional.empty();
         }
-        return Optional.of(new Pass(state, host));
+        return Optional.of(new Pass(state, host, share));
     }
 
     public void leave(Pass pass) {
         if (pass.released.compareAndSet(false, true)) {
             pass.host.release();
             pass.state.release();
+            pass.team.release();
             slots.release();
         }
     }
 
-    /** How many more deliveries the endpoint would admit now, dispatcher slots permitting. */
-    public int freeSlots(String endpoint) {
+    private Semaphore teamShare(String team) {
+        return teams.computeIfAbsent(team, key -> new Semaphore(maxPerTeam));
+    }
+
+    /** How many more deliveries of the team the endpoint would admit now, dispatcher slots permitting. */
+    public int freeSlots(String endpoint, String team) {
         Endpoint state = endpoints.get(endpoint);
-        return state == null ? Math.min(INITIAL_ENDPOINT_SLOTS, maxPerEndpoint) : state.freeSlots();
+        int endpointFree = state == null ? Math.min(INITIAL_ENDPOINT_SLOTS, maxPerEndpoint) : state.freeSlots();
+        return Math.min(endpointFree, teamShare(team).availablePermits());
     }
 
     /** Deliveries were left waiting without asking for a pass: freed capacity should be used at once, as after {@link #tryEnter}. */
@@ -164,16 +188,18 @@ public class EndpointGate {
         return closed;
     }
 
-    /** A dispatcher slot, an endpoint slot and a host slot, released exactly once. */
+    /** A dispatcher slot and a slot of the team's share, of the endpoint and of its host, released exactly once. */
     public static final class Pass {
 
         private final Endpoint state;
         private final Semaphore host;
+        private final Semaphore team;
         private final AtomicBoolean released = new AtomicBoolean();
 
-        private Pass(Endpoint state, Semaphore host) {
+        private Pass(Endpoint state, Semaphore host, Semaphore team) {
             this.state = state;
             this.host = host;
+            this.team = team;
         }
     }
 

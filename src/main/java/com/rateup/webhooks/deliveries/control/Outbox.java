@@ -69,13 +69,13 @@ public class Outbox {
      */
     public void offer(Delivery delivery, Webhook webhook) {
         String endpoint = EndpointGate.endpointOf(webhook.url());
-        gate.tryEnter(endpoint).ifPresentOrElse(pass -> {
+        gate.tryEnter(endpoint, delivery.teamId()).ifPresentOrElse(pass -> {
             String owner = UUID.randomUUID().toString();
             Instant now = Instant.now();
             delivery.lease(owner, policy.leaseFrom(now));
             var firstTurn = DeliveryStore.Turn.of(delivery, webhook, now, now);
             enqueued.fire(new Enqueued(new Round(delivery.id(), owner, firstTurn), pass));
-        }, () -> turnedAway.fire(new TurnedAway(delivery.id(), endpoint)));
+        }, () -> turnedAway.fire(new TurnedAway(delivery.id(), endpoint, delivery.teamId())));
     }
 
     void dispatchAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Enqueued delivery) {
@@ -87,11 +87,11 @@ public class Outbox {
     }
 
     void offerAgainAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) TurnedAway delivery) {
-        gate.tryEnter(delivery.endpoint()).ifPresent(pass -> dispatcher.claimAndDispatch(delivery.deliveryId(), pass));
+        gate.tryEnter(delivery.endpoint(), delivery.team()).ifPresent(pass -> dispatcher.claimAndDispatch(delivery.deliveryId(), pass));
     }
 
     /** A delivery stored in the current transaction that the gate did not admit: it waits in the database. */
-    public record TurnedAway(String deliveryId, String endpoint) {
+    public record TurnedAway(String deliveryId, String endpoint, String team) {
     }
 
     /** A delivery stored in the current transaction, leased to the round's owner, admitted with {@code pass}. */

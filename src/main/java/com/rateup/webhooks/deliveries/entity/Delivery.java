@@ -28,11 +28,11 @@ import java.util.UUID;
 @Entity
 @Table(name = "delivery")
 @NamedQuery(name = Delivery.DUE_BY_SURVEY,
-        query = "select d.surveyId, w.url, min(d.nextAttemptAt) from Delivery d, Webhook w"
+        query = "select d.teamId, d.surveyId, w.url, min(d.nextAttemptAt) from Delivery d, Webhook w"
                 + " where w.surveyId = d.surveyId and w.state = com.rateup.webhooks.webhooks.entity.WebhookState.ENABLED"
                 + " and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING"
                 + " and d.nextAttemptAt <= :now and (d.leaseUntil is null or d.leaseUntil < :now)"
-                + " group by d.surveyId, w.url order by min(d.nextAttemptAt)")
+                + " group by d.teamId, d.surveyId, w.url order by min(d.nextAttemptAt)")
 @NamedQuery(name = Delivery.DUE_OF_SURVEY,
         query = "select d.id from Delivery d where d.surveyId = :surveyId"
                 + " and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING"

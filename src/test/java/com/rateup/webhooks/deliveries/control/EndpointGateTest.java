@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class EndpointGateTest {
 
+    private static final String TEAM = "team";
     private static final String DEAD = "http://dead.example:80/";
     private static final String HEALTHY = "https://ok.example:443/hooks";
     private static final AttemptResult OK = AttemptResult.answered(Instant.EPOCH, 10, 200, "", null);
@@ -25,6 +26,7 @@ class EndpointGateTest {
         gate.maxConcurrency = 4;
         gate.maxPerEndpoint = 2;
         gate.maxPerHost = 64;
+        gate.maxPerTeam = 64;
         gate.breakerFailures = 3;
         gate.breakerOpen = Duration.ofSeconds(30);
         gate.init();
@@ -46,7 +48,7 @@ class EndpointGateTest {
         }
 
         assertThat(gate.openUntil(DEAD, now)).isEmpty();
-        assertThat(gate.freeSlots(DEAD)).isEqualTo(2);
+        assertThat(gate.freeSlots(DEAD, TEAM)).isEqualTo(2);
     }
 
     @Test
@@ -58,6 +60,20 @@ class EndpointGateTest {
 
         assertThat(gate.openUntil(DEAD, now)).isPresent();
         assertThat(gate.openUntil(HEALTHY, now)).isEmpty();
+    }
+
+    @Test
+    void aTeamGetsNoMoreThanItsShareOfTheDispatcher() {
+        gate.maxConcurrency = 4;
+        gate.maxPerTeam = 2;
+        gate.init();
+        String busy = "busy-team";
+
+        assertThat(gate.tryEnter("http://a.example:80/1", busy)).isPresent();
+        assertThat(gate.tryEnter("http://b.example:80/2", busy)).isPresent();
+        assertThat(gate.tryEnter("http://c.example:80/3", busy)).as("beyond the team's share").isEmpty();
+        assertThat(gate.freeSlots("http://c.example:80/3", busy)).isZero();
+        assertThat(gate.tryEnter("http://c.example:80/3", "other-team")).isPresent();
     }
 
     @Test
@@ -73,40 +89,40 @@ class EndpointGateTest {
             gate.recordOutcome(a, DOWN, now);
         }
 
-        assertThat(gate.tryEnter(a)).isEmpty(); // a's circuit is open
-        assertThat(gate.tryEnter(b)).isPresent();
-        assertThat(gate.tryEnter(b)).isPresent();
-        assertThat(gate.tryEnter("https://other.example:443/team-c")).isPresent();
+        assertThat(gate.tryEnter(a, TEAM)).isEmpty(); // a's circuit is open
+        assertThat(gate.tryEnter(b, TEAM)).isPresent();
+        assertThat(gate.tryEnter(b, TEAM)).isPresent();
+        assertThat(gate.tryEnter("https://other.example:443/team-c", TEAM)).isPresent();
         gate.recordOutcome(b, OK, now);
-        assertThat(gate.tryEnter(b)).isPresent();
-        assertThat(gate.tryEnter(b)).as("three at once on the host").isEmpty();
+        assertThat(gate.tryEnter(b, TEAM)).isPresent();
+        assertThat(gate.tryEnter(b, TEAM)).as("three at once on the host").isEmpty();
     }
 
     @Test
     void oneEndpointGetsNoMoreThanItsSlotsAndOthersStillGetIn() {
-        var first = gate.tryEnter(DEAD);
-        var second = gate.tryEnter(DEAD);
+        var first = gate.tryEnter(DEAD, TEAM);
+        var second = gate.tryEnter(DEAD, TEAM);
 
         assertThat(first).isPresent();
         assertThat(second).isPresent();
-        assertThat(gate.tryEnter(DEAD)).isEmpty();
-        assertThat(gate.tryEnter(HEALTHY)).isPresent();
+        assertThat(gate.tryEnter(DEAD, TEAM)).isEmpty();
+        assertThat(gate.tryEnter(HEALTHY, TEAM)).isPresent();
         assertThat(gate.takeTurnedAway()).isTrue();
         assertThat(gate.takeTurnedAway()).isFalse();
 
         gate.leave(first.get());
         gate.leave(first.get()); // leaving twice frees one slot only
 
-        assertThat(gate.tryEnter(DEAD)).isPresent();
-        assertThat(gate.tryEnter(DEAD)).isEmpty();
+        assertThat(gate.tryEnter(DEAD, TEAM)).isPresent();
+        assertThat(gate.tryEnter(DEAD, TEAM)).isEmpty();
     }
 
     @Test
     void dispatcherSlotsBoundAllEndpointsTogether() {
         for (int i = 0; i < 4; i++) {
-            assertThat(gate.tryEnter("http://e" + i + ".example:80")).isPresent();
+            assertThat(gate.tryEnter("http://e" + i + ".example:80", TEAM)).isPresent();
         }
-        assertThat(gate.tryEnter(HEALTHY)).isEmpty();
+        assertThat(gate.tryEnter(HEALTHY, TEAM)).isEmpty();
         assertThat(gate.inFlight()).isEqualTo(4);
     }
 
@@ -120,8 +136,8 @@ class EndpointGateTest {
         gate.recordOutcome(DEAD, DOWN, now);
 
         assertThat(gate.openUntil(DEAD, now)).contains(now.plusSeconds(30));
-        assertThat(gate.tryEnter(DEAD)).isEmpty();
-        assertThat(gate.tryEnter(HEALTHY)).isPresent();
+        assertThat(gate.tryEnter(DEAD, TEAM)).isEmpty();
+        assertThat(gate.tryEnter(HEALTHY, TEAM)).isPresent();
 
         Instant later = now.plusSeconds(31);
         assertThat(gate.openUntil(DEAD, later)).isEmpty();
@@ -131,25 +147,25 @@ class EndpointGateTest {
     void anEndpointsSlotsGrowWithSuccessUpToTheMaximumAndDropToOneAtAFailure() {
         gate.maxPerEndpoint = 4;
         Instant now = Instant.now();
-        assertThat(gate.freeSlots(HEALTHY)).isEqualTo(2);
+        assertThat(gate.freeSlots(HEALTHY, TEAM)).isEqualTo(2);
 
         gate.recordOutcome(HEALTHY, OK, now);
-        assertThat(gate.freeSlots(HEALTHY)).isEqualTo(3);
+        assertThat(gate.freeSlots(HEALTHY, TEAM)).isEqualTo(3);
         for (int i = 0; i < 5; i++) {
             gate.recordOutcome(HEALTHY, OK, now);
         }
-        assertThat(gate.freeSlots(HEALTHY)).isEqualTo(4);
-        var passes = java.util.stream.IntStream.range(0, 4).mapToObj(i -> gate.tryEnter(HEALTHY)).toList();
+        assertThat(gate.freeSlots(HEALTHY, TEAM)).isEqualTo(4);
+        var passes = java.util.stream.IntStream.range(0, 4).mapToObj(i -> gate.tryEnter(HEALTHY, TEAM)).toList();
         assertThat(passes).allMatch(Optional::isPresent);
-        assertThat(gate.tryEnter(HEALTHY)).isEmpty();
-        assertThat(gate.freeSlots(HEALTHY)).isZero();
+        assertThat(gate.tryEnter(HEALTHY, TEAM)).isEmpty();
+        assertThat(gate.freeSlots(HEALTHY, TEAM)).isZero();
 
         gate.recordOutcome(HEALTHY, DOWN, now);
         passes.forEach(pass -> gate.leave(pass.get()));
 
-        assertThat(gate.freeSlots(HEALTHY)).isEqualTo(1);
-        assertThat(gate.tryEnter(HEALTHY)).isPresent();
-        assertThat(gate.tryEnter(HEALTHY)).isEmpty();
+        assertThat(gate.freeSlots(HEALTHY, TEAM)).isEqualTo(1);
+        assertThat(gate.tryEnter(HEALTHY, TEAM)).isPresent();
+        assertThat(gate.tryEnter(HEALTHY, TEAM)).isEmpty();
     }
 
     @Test
@@ -166,7 +182,7 @@ class EndpointGateTest {
 
     @Test
     void closedGateAdmitsNothingAndDrainsWhenTheLastPassLeaves() throws Exception {
-        var pass = gate.tryEnter(HEALTHY).orElseThrow();
+        var pass = gate.tryEnter(HEALTHY, TEAM).orElseThrow();
         Thread leaver = new Thread(() -> {
             sleep(200);
             gate.leave(pass);
@@ -177,12 +193,12 @@ class EndpointGateTest {
 
         assertThat(drained).isTrue();
         assertThat(gate.closed()).isTrue();
-        assertThat(gate.tryEnter(HEALTHY)).isEmpty();
+        assertThat(gate.tryEnter(HEALTHY, TEAM)).isEmpty();
     }
 
     @Test
     void drainGivesUpAfterTheGracePeriod() throws Exception {
-        gate.tryEnter(HEALTHY).orElseThrow();
+        gate.tryEnter(HEALTHY, TEAM).orElseThrow();
 
         assertThat(gate.closeAndDrain(Duration.ofMillis(100))).isFalse();
     }
