@@ -20,7 +20,9 @@ dbopts=(-Drateup.db.url="jdbc:h2:file:$work/data/rateup;DB_CLOSE_ON_EXIT=FALSE;W
 if [ "$db" = postgresql ]; then
   pgport=55433
   bash src/test/postgres/pg.sh start "/tmp/rateup-webhooks-bench-pg-$pgport" "$pgport"
-  dbopts=(-Drateup.db.url="jdbc:postgresql://127.0.0.1:$pgport/rateup" -Drateup.db.datasource-class=org.postgresql.ds.PGSimpleDataSource)
+  # the driver: Payara's data source names a class, WildFly's (WEB-INF/rateup-ds.xml) the WAR's driver by deployment
+  dbopts=(-Drateup.db.url="jdbc:postgresql://127.0.0.1:$pgport/rateup" -Drateup.db.datasource-class=org.postgresql.ds.PGSimpleDataSource
+    -Drateup.db.wildfly-driver=rateup-webhooks.war_org.postgresql.Driver_42_7)
 fi
 
 started=$(date +%s%3N)
