@@ -101,8 +101,7 @@ public class EndpointGate {
 
     /** A pass to dispatch one delivery of the team to the endpoint, or empty when it must wait in the database. */
     public Optional<Pass> tryEnter(String endpoint, String team) {
-        Endpoint state = endpoints.computeIfAbsent(endpoint, key -> new Endpoint(maxPerEndpoint));
-        Semaphore host = hosts.computeIfAbsent(hostOf(URI.create(endpoint)), key -> new Semaphore(maxPerHost));
+        Endpoint state = stateOf(endpoint);
         Semaphore share = teamShare(team);
         if (closed || !state.admits(Instant.now(), breakerOpen) || !slots.tryAcquire()) {
             turnedAway.set(true);
@@ -119,23 +118,21 @@ public class EndpointGate {
             turnedAway.set(true);
             return Optional.empty();
         }
-        if (!host.tryAcquire()) {
-            state.release();
-            share.release();
-            slots.release();
-            turnedAway.set(true);
-            return Optional.empty();
-        }
-        return Optional.of(new Pass(state, host, share));
+        return Optional.of(new Pass(state, share));
     }
 
     public void leave(Pass pass) {
         if (pass.released.compareAndSet(false, true)) {
-            pass.host.release();
             pass.state.release();
             pass.team.release();
             slots.release();
         }
+    }
+
+    /** The endpoint's state, created with a reference to its host's slots (its URL is parsed once, not per delivery). */
+    private Endpoint stateOf(String endpoint) {
+        return endpoints.computeIfAbsent(endpoint, key -> new Endpoint(maxPerEndpoint,
+                hosts.computeIfAbsent(hostOf(URI.create(key)), host -> new Semaphore(maxPerHost))));
     }
 
     private Semaphore teamShare(String team) {
@@ -166,8 +163,7 @@ public class EndpointGate {
     }
 
     public void recordOutcome(String endpoint, AttemptResult result, Instant now) {
-        endpoints.computeIfAbsent(endpoint, key -> new Endpoint(maxPerEndpoint))
-                .record(result.succeeded(), result.receiverUnavailable(), now, breakerFailures, breakerOpen);
+        stateOf(endpoint).record(result.succeeded(), result.receiverUnavailable(), now, breakerFailures, breakerOpen);
     }
 
     public int inFlight() {
@@ -192,13 +188,11 @@ public class EndpointGate {
     public static final class Pass {
 
         private final Endpoint state;
-        private final Semaphore host;
         private final Semaphore team;
         private final AtomicBoolean released = new AtomicBoolean();
 
-        private Pass(Endpoint state, Semaphore host, Semaphore team) {
+        private Pass(Endpoint state, Semaphore team) {
             this.state = state;
-            this.host = host;
             this.team = team;
         }
     }
@@ -207,19 +201,23 @@ public class EndpointGate {
     private static final class Endpoint {
 
         private final int maxSlots;
+        /** Shared with the other endpoints on the same scheme, host and port. */
+        private final Semaphore host;
         private int slots;
         private int inFlight;
         private int consecutiveFailures;
         private Instant openUntil;
         private Instant probeUntil;
 
-        Endpoint(int maxSlots) {
+        Endpoint(int maxSlots, Semaphore host) {
             this.maxSlots = maxSlots;
+            this.host = host;
             this.slots = Math.min(INITIAL_ENDPOINT_SLOTS, maxSlots);
         }
 
+        /** One of this endpoint's slots and one of its host's. */
         synchronized boolean tryAcquire() {
-            if (inFlight >= slots) {
+            if (inFlight >= slots || !host.tryAcquire()) {
                 return false;
             }
             inFlight++;
@@ -228,6 +226,7 @@ public class EndpointGate {
 
         synchronized void release() {
             inFlight--;
+            host.release();
         }
 
         synchronized int freeSlots() {

@@ -75,9 +75,4 @@ public record RetrySchedule(List<Duration> intervals) {
         Duration base = intervals.get(Math.min(Math.max(retry, 1), intervals.size()) - 1);
         return Duration.ofMillis((long) (base.toMillis() * (1 - JITTER + 2 * JITTER * sample)));
     }
-
-    @Override
-    public String toString() {
-        return String.join(",", intervals.stream().map(Duration::toString).toList());
-    }
 }

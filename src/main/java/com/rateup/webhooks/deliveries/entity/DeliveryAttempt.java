@@ -58,7 +58,7 @@ public class DeliveryAttempt {
      * refuses in text, so the attempt could not be recorded and was sent again and again) as U+FFFD,
      * like the bytes that were not UTF-8 (the excerpt's decoder replaced those).
      */
-    static String storable(String text, int max) {
+    private static String storable(String text, int max) {
         if (text == null) {
             return null;
         }
