@@ -83,7 +83,7 @@ public class Bench {
         int rate = intOption("rate");
 
         String admin = "Basic " + Base64.getEncoder().encodeToString(("admin:" + options.get("admin-password")).getBytes(StandardCharsets.UTF_8));
-        String[] team = createTeam(admin);
+        String[] team = createTeam(admin, "Bench");
         Survey survey = createSurvey(team, receiver.url());
         // not reported: the server's JIT compiles for a minute or more under load on 2 cores, and the phases measure it warm
         closedLoop(intOption("warmup"), concurrency, () -> submit(survey));
@@ -106,8 +106,20 @@ public class Bench {
             }
             mixed.add(createSurvey(team, dead.url()));
             Latencies isolated = fixedRate(rate, seconds, mixed);
-            report(startMs, raw, intake, endToEnd, steady, isolated, concurrency, seconds, rate);
+            Latencies sharedHost = fixedRate(rate, seconds, sharedHost(admin, team));
+            report(startMs, raw, intake, endToEnd, steady, isolated, sharedHost, concurrency, seconds, rate);
         }
+    }
+
+    /**
+     * The topology production has: teams' webhooks on one integration host. Another team's two endpoints
+     * on the receiver's host and port, one answering 500 to everything, one never answering in time, get
+     * two of every three responses; the benchmark team's endpoint on the same host gets the third.
+     */
+    private List<Survey> sharedHost(String admin, String[] team) throws Exception {
+        String[] other = createTeam(admin, "Bench neighbour");
+        return List.of(createSurvey(team, receiver.url()), createSurvey(other, receiver.url("/broken")),
+                createSurvey(other, receiver.url("/silent")));
     }
 
     // ---- measurements
@@ -252,8 +264,8 @@ public class Bench {
         }
     }
 
-    private String[] createTeam(String admin) throws Exception {
-        String body = call("POST", "api/teams", admin, "{\"name\":\"Bench\"}");
+    private String[] createTeam(String admin, String name) throws Exception {
+        String body = call("POST", "api/teams", admin, "{\"name\":\"" + name + "\"}");
         return new String[] {find(ID, body), find(TOKEN, body)};
     }
 
@@ -299,7 +311,7 @@ public class Bench {
     // ---- report
 
     private void report(long startMs, Throughput raw, Throughput intake, Throughput endToEnd, Latencies steady, Latencies isolated,
-            int concurrency, int seconds, int rate) throws IOException {
+            Latencies sharedHost, int concurrency, int seconds, int rate) throws IOException {
         long[] memory = serverMemoryKb();
         StringBuilder md = new StringBuilder();
         md.append("# rateup-webhooks benchmark\n\n")
@@ -320,6 +332,9 @@ public class Bench {
                 .append(String.format("| same with 1 of 5 endpoints dead (never answers): healthy ones | p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d of %d arrived) | p99 %.2f × all-healthy |%n",
                         isolated.ms(50), isolated.ms(95), isolated.ms(99), isolated.count(), isolated.expected(),
                         isolated.ms(99) / Math.max(0.001, steady.ms(99))))
+                .append(String.format("| same on a shared host: another team's endpoints on the receiver's host and port answer 500 or never; ours (1 of 3) | p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d of %d arrived) | p99 %.2f × all-healthy |%n",
+                        sharedHost.ms(50), sharedHost.ms(95), sharedHost.ms(99), sharedHost.count(), sharedHost.expected(),
+                        sharedHost.ms(99) / Math.max(0.001, steady.ms(99))))
                 .append(String.format("| server start to first successful request | %d ms | |%n", startMs))
                 .append(String.format("| server memory: peak RSS (VmHWM), RSS at the end | %d MiB, %d MiB | |%n", memory[0] / 1024, memory[1] / 1024));
         String text = md.toString();
@@ -385,7 +400,10 @@ public class Bench {
         }
     }
 
-    /** A receiver on 127.0.0.1 that answers 204 at once and notes when each phone number arrived. */
+    /**
+     * A receiver on 127.0.0.1 that answers 204 at once and notes when each phone number arrived; on the
+     * same host and port, {@code /broken} answers 500 and {@code /silent} answers only after the timeout.
+     */
     static final class Receiver {
 
         final Map<String, Long> arrivals = new ConcurrentHashMap<>();
@@ -394,7 +412,23 @@ public class Bench {
 
         Receiver() throws IOException {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-            server.setExecutor(Executors.newFixedThreadPool(16));
+            // cached: a /silent request holds its thread for 10 s, which must not take threads from /hook
+            server.setExecutor(Executors.newCachedThreadPool());
+            server.createContext("/broken", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(500, -1);
+                exchange.close();
+            });
+            server.createContext("/silent", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                try {
+                    Thread.sleep(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
             server.createContext("/", exchange -> {
                 byte[] body;
                 try (InputStream in = exchange.getRequestBody()) {
@@ -413,7 +447,11 @@ public class Bench {
         }
 
         String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+            return url("/hook");
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + path;
         }
 
         void reset() {

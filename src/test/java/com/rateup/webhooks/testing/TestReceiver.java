@@ -4,11 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * A real HTTP/1.1 receiver on 127.0.0.1, written on raw sockets so it can misbehave in every way
@@ -50,6 +56,16 @@ public final class TestReceiver implements AutoCloseable {
 
     /** Never answers; keeps the connection open until the sender gives up. */
     public record Silent() implements Reply {
+    }
+
+    /** Sends a 200 answer one byte at a time, {@code every} apart: each read gets a byte in time, the whole takes long. */
+    public record TrickleStatusLine(Duration every) implements Reply {
+
+        public static final String ANSWER = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok";
+
+        public Duration total() {
+            return every.multipliedBy(ANSWER.length());
+        }
     }
 
     /** Sends part of the status line, then resets the connection. */
@@ -91,10 +107,36 @@ public final class TestReceiver implements AutoCloseable {
     private final Map<String, Reply> byPath = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Integer> inFlight = new HashMap<>();
     private final List<String> overlaps = Collections.synchronizedList(new ArrayList<>());
+    private volatile Consumer<Received> recorder = request -> { };
 
     public TestReceiver() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(0);
+    }
+
+    /** On the given port, e.g. the one a receiver process that was killed listened on. */
+    public TestReceiver(int port) throws IOException {
+        server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         threads.submit(this::accept);
+    }
+
+    /**
+     * A receiver in a process of its own ({@link ReceiverProcess}), to be killed for real: answers
+     * 200 on {@code args[0]}'s port and appends each request's x-webhook-id to the file {@code args[1]}
+     * as it arrives, so what it got survives its death.
+     */
+    public static void main(String[] args) throws IOException {
+        Path record = Path.of(args[1]);
+        TestReceiver receiver = new TestReceiver(Integer.parseInt(args[0]));
+        receiver.recorder = request -> {
+            try {
+                Files.writeString(record, request.header("x-webhook-id") + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        System.out.println("listening on " + receiver.server.getLocalPort());
     }
 
     public String url(String path) {
@@ -151,6 +193,7 @@ public final class TestReceiver implements AutoCloseable {
                     return;
                 }
                 received.add(request);
+                recorder.accept(request);
                 String id = request.header("x-webhook-id");
                 enter(id);
                 try {
@@ -199,6 +242,12 @@ public final class TestReceiver implements AutoCloseable {
                 // wait for the sender to give up
             }
             return false;
+        } else if (reply instanceof TrickleStatusLine trickle) {
+            for (byte b : TrickleStatusLine.ANSWER.getBytes(StandardCharsets.ISO_8859_1)) {
+                out.write(b);
+                out.flush();
+                Thread.sleep(trickle.every().toMillis());
+            }
         } else if (reply instanceof ResetInStatusLine) {
             out.write("HTTP/1.1 2".getBytes(StandardCharsets.ISO_8859_1));
             out.flush();

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A delivery in the log; {@code id} is the {@code x-webhook-id}. The payload only in the single view;
- * {@code reason} says why it ended without being delivered when its attempts do not (its webhook was deleted).
+ * {@code reason} says what its attempts do not: why it ended without being delivered (its webhook was deleted),
+ * or why a pending one waits (its endpoint has not answered since a given instant).
  */
 public record DeliveryView(String id, String responseId, String status, Instant createdAt, Instant nextAttemptAt,
         Instant completedAt, String reason, List<AttemptView> attempts, String payload) {
@@ -22,9 +23,16 @@ public record DeliveryView(String id, String responseId, String status, Instant 
 
     private static DeliveryView of(Delivery delivery, boolean detail) {
         return new DeliveryView(delivery.id(), delivery.responseId(), delivery.status().name(), delivery.createdAt(),
-                delivery.nextAttemptAt(), delivery.completedAt(), delivery.finalReason(),
+                delivery.nextAttemptAt(), delivery.completedAt(), reasonOf(delivery),
                 delivery.attempts().stream().map(a -> AttemptView.of(a, detail)).toList(),
                 detail ? delivery.payload() : null);
+    }
+
+    private static String reasonOf(Delivery delivery) {
+        if (delivery.unreachableSince() != null) {
+            return "the endpoint has not answered since " + delivery.unreachableSince() + "; waiting for it";
+        }
+        return delivery.finalReason();
     }
 
     public record AttemptView(int number, Instant startedAt, long durationMs, Integer statusCode, String error,

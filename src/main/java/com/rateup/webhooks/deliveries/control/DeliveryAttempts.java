@@ -59,18 +59,23 @@ public class DeliveryAttempts {
         Outgoing outgoing = turn.get().outgoing();
         String endpoint = EndpointGate.endpointOf(outgoing.url());
         if (!waitUntil(turn.get().due())) {
-            store.giveBack(deliveryId, owner, null);
+            store.giveBack(deliveryId, owner);
             return;
         }
-        Optional<Instant> open = gate.openUntil(endpoint, Instant.now());
-        if (open.isPresent()) {
-            store.giveBack(deliveryId, owner, open.get());
+        Optional<EndpointGate.Outage> outage = gate.outage(endpoint, Instant.now());
+        if (outage.isPresent()) {
+            store.waitForEndpoint(deliveryId, owner, outage.get());
             return;
         }
         AttemptResult result = attempt(outgoing);
         metrics.attempted(result);
-        gate.recordOutcome(endpoint, result, Instant.now());
-        if (store.recordAndContinue(deliveryId, owner, result, turn.get().webhookFailing())) {
+        EndpointGate.Outcome outcome = gate.recordOutcome(endpoint, result, Instant.now());
+        if (outcome.answeredAgain() && store.resumeWaitingFor(outgoing.url()) > 0) {
+            gate.leftWaiting(); // this delivery's pass, when released, brings the sweep for them at once
+        }
+        if (outcome.openUntil() != null) {
+            store.recordWaitingForEndpoint(deliveryId, owner, result, outcome.unreachableSince(), outcome.openUntil());
+        } else if (store.recordAndContinue(deliveryId, owner, result, turn.get().webhookFailing(), outcome.unreachableSince())) {
             throw new AttemptFailed(deliveryId);
         }
     }

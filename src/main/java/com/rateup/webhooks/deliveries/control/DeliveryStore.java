@@ -80,11 +80,12 @@ public class DeliveryStore {
         return claimed ? nextTurn(deliveryId, owner) : Optional.empty();
     }
 
-    /** Moves the survey's due, unheld deliveries to {@code until}: their endpoint's circuit is open. */
-    public void postponeDueOf(String surveyId, Instant until) {
+    /** Moves the survey's due, unheld deliveries to the end of their endpoint's open circuit, waiting for it. */
+    public void postponeDueOf(String surveyId, EndpointGate.Outage outage) {
         em.createNamedQuery(Delivery.POSTPONE_DUE_OF_SURVEY)
                 .setParameter("surveyId", surveyId)
-                .setParameter("until", until)
+                .setParameter("until", outage.until())
+                .setParameter("since", outage.since())
                 .setParameter("now", Instant.now())
                 .executeUpdate();
     }
@@ -130,11 +131,19 @@ public class DeliveryStore {
                 .executeUpdate();
     }
 
-    /** Gives the delivery back without an attempt, due at {@code until} (or as it was, when null). */
-    public void giveBack(String deliveryId, String owner, Instant until) {
+    /** Gives the delivery back without an attempt, due as it was. */
+    public void giveBack(String deliveryId, String owner) {
         Delivery delivery = em.find(Delivery.class, deliveryId);
         if (delivery != null && delivery.leasedTo(owner)) {
-            delivery.postpone(until == null ? delivery.nextAttemptAt() : until);
+            delivery.release();
+        }
+    }
+
+    /** Gives the delivery back without an attempt, due when its endpoint's circuit lets a probe through. */
+    public void waitForEndpoint(String deliveryId, String owner, EndpointGate.Outage outage) {
+        Delivery delivery = em.find(Delivery.class, deliveryId);
+        if (delivery != null && delivery.leasedTo(owner)) {
+            delivery.waitForEndpoint(outage.since(), outage.until());
         }
     }
 
@@ -143,21 +152,23 @@ public class DeliveryStore {
      * a 410 disables it, a success clears its failure history, a failure starts or continues it
      * and disables the webhook once it has lasted {@code rateup.webhook.auto-disable-after}.
      * Tells whether the owner should wait for the next attempt now; a longer wait hands the
-     * delivery back to the sweep.
+     * delivery back to the sweep. {@code unreachableSince}: see {@link Delivery#record}.
      */
-    public boolean recordAndContinue(String deliveryId, String owner, AttemptResult result, boolean webhookFailing) {
+    public boolean recordAndContinue(String deliveryId, String owner, AttemptResult result, boolean webhookFailing,
+            Instant unreachableSince) {
         Delivery delivery = em.find(Delivery.class, deliveryId);
         if (delivery == null || !delivery.leasedTo(owner)) {
             return false;
         }
         Instant now = Instant.now();
         if (result.gone()) {
-            em.persist(delivery.record(result, 1, Duration.ZERO));
+            em.persist(delivery.record(result, 1, Duration.ZERO, null));
             metrics.completed(delivery.status());
             webhooks.disable(delivery.surveyId(), "the receiver answered 410 Gone at " + now, now);
             return false;
         }
-        em.persist(delivery.record(result, policy.maxAttempts(), policy.delayBefore(delivery.attemptCountInRound() + 1, result.retryAfter())));
+        em.persist(delivery.record(result, policy.maxAttempts(), policy.delayBefore(delivery.attemptCountInRound() + 1, result.retryAfter()),
+                unreachableSince));
         if (delivery.status() != DeliveryStatus.PENDING) {
             metrics.completed(delivery.status());
         }
@@ -177,6 +188,32 @@ public class DeliveryStore {
         }
         delivery.extendLease(policy.leaseFrom(delivery.nextAttemptAt()));
         return true;
+    }
+
+    /**
+     * Records an attempt that found the endpoint in an outage and hands the delivery back, due when
+     * the circuit lets the next probe through ({@link Delivery#recordWaitingForEndpoint}). The
+     * outage still counts toward {@code auto-disable-after}.
+     */
+    public void recordWaitingForEndpoint(String deliveryId, String owner, AttemptResult result, Instant since, Instant until) {
+        Delivery delivery = em.find(Delivery.class, deliveryId);
+        if (delivery == null || !delivery.leasedTo(owner)) {
+            return;
+        }
+        em.persist(delivery.recordWaitingForEndpoint(result, since, until));
+        disableIfFailingTooLong(delivery.surveyId(), Instant.now());
+    }
+
+    /**
+     * The endpoint answers again: the deliveries that wait for it because it did not answer are due
+     * now, not at their scheduled retry, so a long schedule does not turn a short outage into a long
+     * delay. Returns how many.
+     */
+    public int resumeWaitingFor(URI url) {
+        return em.createNamedQuery(Delivery.RESUME_WAITING_FOR_ENDPOINT)
+                .setParameter("now", Instant.now())
+                .setParameter("url", url.toString())
+                .executeUpdate();
     }
 
     private void disableIfFailingTooLong(String surveyId, Instant now) {

@@ -207,9 +207,9 @@ public class DeliverySweep {
 
     private int dispatchDueOf(DeliveryStore.DueSurvey survey) {
         String endpoint = EndpointGate.endpointOf(survey.url());
-        Optional<Instant> open = gate.openUntil(endpoint, Instant.now());
-        if (open.isPresent()) {
-            store.postponeDueOf(survey.surveyId(), open.get());
+        Optional<EndpointGate.Outage> outage = gate.outage(endpoint, Instant.now());
+        if (outage.isPresent()) {
+            store.postponeDueOf(survey.surveyId(), outage.get());
             return 0;
         }
         int free = gate.freeSlots(endpoint, survey.teamId());

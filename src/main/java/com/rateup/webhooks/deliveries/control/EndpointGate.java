@@ -156,14 +156,15 @@ public class EndpointGate {
         return turnedAway.getAndSet(false);
     }
 
-    /** Until when the endpoint's circuit is open (no attempts), or empty when it may be called now. */
-    public Optional<Instant> openUntil(String endpoint, Instant now) {
+    /** The endpoint's outage while its circuit is open (no attempts), or empty when it may be called now. */
+    public Optional<Outage> outage(String endpoint, Instant now) {
         Endpoint state = endpoints.get(endpoint);
-        return state == null ? Optional.empty() : state.openUntil(now);
+        return state == null ? Optional.empty() : state.outage(now);
     }
 
-    public void recordOutcome(String endpoint, AttemptResult result, Instant now) {
-        stateOf(endpoint).record(result.succeeded(), result.receiverUnavailable(), now, breakerFailures, breakerOpen);
+    /** Records an attempt's result and tells what it means for the endpoint. */
+    public Outcome recordOutcome(String endpoint, AttemptResult result, Instant now) {
+        return stateOf(endpoint).record(result.succeeded(), result.receiverUnavailable(), now, breakerFailures, breakerOpen);
     }
 
     public int inFlight() {
@@ -197,6 +198,19 @@ public class EndpointGate {
         }
     }
 
+    /**
+     * What an attempt's result means for its endpoint. {@code unreachableSince}: since when it has not
+     * answered, if it did not answer this time; {@code openUntil}: its circuit opened (or stays open)
+     * until then, so this was an outage, not the delivery's failure; {@code answeredAgain}: it answered
+     * after not answering, so the deliveries waiting for it should go now.
+     */
+    public record Outcome(Instant unreachableSince, Instant openUntil, boolean answeredAgain) {
+    }
+
+    /** The endpoint has not answered since {@code since}; its circuit stays open until {@code until}. */
+    public record Outage(Instant since, Instant until) {
+    }
+
     /** Concurrency and circuit state of one endpoint. */
     private static final class Endpoint {
 
@@ -206,6 +220,7 @@ public class EndpointGate {
         private int slots;
         private int inFlight;
         private int consecutiveFailures;
+        private Instant unreachableSince;
         private Instant openUntil;
         private Instant probeUntil;
 
@@ -248,25 +263,31 @@ public class EndpointGate {
             return true;
         }
 
-        synchronized Optional<Instant> openUntil(Instant now) {
-            return openUntil != null && now.isBefore(openUntil) ? Optional.of(openUntil) : Optional.empty();
+        synchronized Optional<Outage> outage(Instant now) {
+            return openUntil != null && now.isBefore(openUntil) ? Optional.of(new Outage(unreachableSince, openUntil)) : Optional.empty();
         }
 
         /** Only an unavailable receiver shrinks the slots and counts toward the breaker; any answer closes it. */
-        synchronized void record(boolean succeeded, boolean unavailable, Instant now, int threshold, Duration open) {
+        synchronized Outcome record(boolean succeeded, boolean unavailable, Instant now, int threshold, Duration open) {
             probeUntil = null;
             if (unavailable) {
                 slots = 1;
-                if (++consecutiveFailures >= threshold) {
+                if (consecutiveFailures++ == 0) {
+                    unreachableSince = now;
+                }
+                if (consecutiveFailures >= threshold) {
                     openUntil = now.plus(open);
                 }
-                return;
+                return new Outcome(unreachableSince, openUntil, false);
             }
+            boolean answeredAgain = consecutiveFailures > 0;
             consecutiveFailures = 0;
+            unreachableSince = null;
             openUntil = null;
             if (succeeded) {
                 slots = Math.min(slots + 1, maxSlots);
             }
+            return new Outcome(null, null, answeredAgain);
         }
     }
 }

@@ -69,8 +69,8 @@ public class HttpClients {
         return isJersey(client);
     }
 
-    private static boolean isJersey(Client client) {
-        return client.getClass().getName().startsWith("org.glassfish.jersey");
+    static boolean isJersey(Object clientOrBuilder) {
+        return clientOrBuilder.getClass().getName().startsWith("org.glassfish.jersey");
     }
 
     private static void closeQuietly(Response answer) {
@@ -83,15 +83,17 @@ public class HttpClients {
 
     private Client build() {
         long timeoutMs = policy.timeoutMs();
-        return ClientBuilder.newBuilder()
+        ClientBuilder builder = ClientBuilder.newBuilder();
+        if (isJersey(builder)) {
+            builder = JerseyConnections.handingConnectionsToTheirDeadline(builder);
+        }
+        // a backstop: the attempt's deadline (AttemptDeadlines) ends it as a whole
+        return builder
                 .connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
                 .readTimeout(timeoutMs, TimeUnit.MILLISECONDS)
                 // a redirect is a failed attempt (README, What a receiver gets): following one could also lead to an internal address.
                 // RESTEasy follows none unless told to.
                 .property("jersey.config.client.followRedirects", false)
-                // streamed with its length: HttpURLConnection (Jersey's default connector) silently re-sends a
-                // buffered POST whose connection fails, which would be an unrecorded duplicate delivery
-                .property("jersey.config.client.httpUrlConnector.useFixedLengthStreaming", true)
                 .build();
     }
 

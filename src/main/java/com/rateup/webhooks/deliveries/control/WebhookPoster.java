@@ -27,9 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
- * Makes one signed POST, on a client borrowed from {@link HttpClients}. The client's own connect
- * and read timeouts end a blocking call, because {@code @Timeout} cannot interrupt one;
- * {@code @Timeout} then declares an attempt that still ran over as failed.
+ * Makes one signed POST, on a client borrowed from {@link HttpClients}, within one time budget for
+ * the whole attempt ({@link AttemptDeadlines}): {@code @Timeout} declares an attempt that ran over
+ * as failed but cannot end a blocking call; the deadline cuts its connection.
  */
 @ApplicationScoped
 public class WebhookPoster {
@@ -41,6 +41,9 @@ public class WebhookPoster {
 
     @Inject
     HttpClients clients;
+
+    @Inject
+    AttemptDeadlines deadlines;
 
     @Inject
     @ConfigProperty(name = "rateup.version", defaultValue = "dev")
@@ -75,17 +78,20 @@ public class WebhookPoster {
             // RESTEasy's Apache HttpClient writes the header itself, never re-sends a sent POST, and refuses a second one
             request.header("Content-Length", body.length);
         }
-        Response response;
-        try {
-            response = request.post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
-        } catch (ProcessingException e) {
-            clients.discard(client);
-            return AttemptResult.failed(startedAt, elapsedMs(start), describe(e));
+        try (AttemptDeadlines.Deadline deadline = deadlines.start(client)) {
+            Response response;
+            try {
+                response = request.post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
+            } catch (ProcessingException e) {
+                clients.discard(client);
+                return AttemptResult.failed(startedAt, elapsedMs(start), deadline.passed() ? noAnswerInTime() : describe(e));
+            }
+            Excerpt excerpt = excerptOf(response, start);
+            AttemptResult result = AttemptResult.answered(startedAt, elapsedMs(start), response.getStatus(), excerpt.text(), retryAfter(response));
+            boolean intact = deadline.end(); // else its connection was cut
+            clients.giveBack(client, response, excerpt.complete() && intact);
+            return result;
         }
-        Excerpt excerpt = excerptOf(response, start);
-        AttemptResult result = AttemptResult.answered(startedAt, elapsedMs(start), response.getStatus(), excerpt.text(), retryAfter(response));
-        clients.giveBack(client, response, excerpt.complete());
-        return result;
     }
 
     /** The first bytes of an answer, and whether they are known to be all of it (the end was read). */
@@ -150,10 +156,14 @@ public class WebhookPoster {
         }
     }
 
+    private String noAnswerInTime() {
+        return "no answer within " + timeoutMs + " ms";
+    }
+
     private String describe(ProcessingException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         if (cause instanceof SocketTimeoutException) {
-            return "no answer within " + timeoutMs + " ms";
+            return noAnswerInTime();
         }
         if (cause instanceof ConnectException) {
             return "connection refused";

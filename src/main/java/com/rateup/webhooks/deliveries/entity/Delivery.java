@@ -37,11 +37,17 @@ import java.util.UUID;
         query = "select d.id from Delivery d where d.surveyId = :surveyId"
                 + " and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING"
                 + " and d.nextAttemptAt <= :now and (d.leaseUntil is null or d.leaseUntil < :now)"
-                + " order by d.nextAttemptAt")
+                + " order by d.nextAttemptAt, d.createdAt")
 @NamedQuery(name = Delivery.POSTPONE_DUE_OF_SURVEY,
-        query = "update Delivery d set d.nextAttemptAt = :until, d.version = d.version + 1 where d.surveyId = :surveyId"
+        query = "update Delivery d set d.nextAttemptAt = :until, d.unreachableSince = :since, d.version = d.version + 1"
+                + " where d.surveyId = :surveyId"
                 + " and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING"
                 + " and d.nextAttemptAt <= :now and (d.leaseUntil is null or d.leaseUntil < :now)")
+@NamedQuery(name = Delivery.RESUME_WAITING_FOR_ENDPOINT,
+        query = "update Delivery d set d.nextAttemptAt = :now, d.version = d.version + 1"
+                + " where d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING"
+                + " and d.unreachableSince is not null and d.nextAttemptAt > :now and (d.leaseUntil is null or d.leaseUntil < :now)"
+                + " and d.surveyId in (select w.surveyId from Webhook w where w.url = :url)")
 @NamedQuery(name = Delivery.BACKLOG,
         query = "select count(d), min(d.createdAt) from Delivery d"
                 + " where d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING")
@@ -69,6 +75,7 @@ public class Delivery {
     public static final String DUE_BY_SURVEY = "Delivery.dueBySurvey";
     public static final String DUE_OF_SURVEY = "Delivery.dueOfSurvey";
     public static final String POSTPONE_DUE_OF_SURVEY = "Delivery.postponeDueOfSurvey";
+    public static final String RESUME_WAITING_FOR_ENDPOINT = "Delivery.resumeWaitingForEndpoint";
     public static final String BACKLOG = "Delivery.backlog";
     public static final String EARLIEST_DUE = "Delivery.earliestDue";
     public static final String CLAIM = "Delivery.claim";
@@ -125,6 +132,10 @@ public class Delivery {
     @Column(name = "final_reason")
     private String finalReason;
 
+    /** Since when its endpoint has not answered, while it waits for it; null once an attempt gets an answer. */
+    @Column(name = "unreachable_since")
+    private Instant unreachableSince;
+
     @Version
     private long version;
 
@@ -168,12 +179,14 @@ public class Delivery {
 
     /**
      * Records an attempt. On failure the delivery stays pending, due after {@code backoff}, unless
-     * it has had {@code maxAttempts} in this round. The attempt is returned to be persisted, not
-     * added to {@link #attempts()}: that would read every earlier attempt.
+     * it has had {@code maxAttempts} in this round. {@code unreachableSince}: since when the endpoint
+     * has not answered, when this attempt got no answer either (else null). The attempt is returned
+     * to be persisted, not added to {@link #attempts()}: that would read every earlier attempt.
      */
-    public DeliveryAttempt record(AttemptResult result, int maxAttempts, Duration backoff) {
+    public DeliveryAttempt record(AttemptResult result, int maxAttempts, Duration backoff, Instant unreachableSince) {
         roundAttempts++;
         DeliveryAttempt attempt = new DeliveryAttempt(this, ++attemptCount, result);
+        this.unreachableSince = unreachableSince;
         Instant now = Instant.now();
         if (result.succeeded()) {
             complete(DeliveryStatus.DELIVERED, now);
@@ -183,6 +196,23 @@ public class Delivery {
             nextAttemptAt = now.plus(backoff);
         }
         return attempt;
+    }
+
+    /**
+     * Records an attempt that found the endpoint in an outage (its circuit opened): the outage is the
+     * endpoint's, not this payload's, so the attempt does not use up the round; the delivery waits
+     * until {@code until}, when the endpoint is probed again, or until the endpoint answers.
+     */
+    public DeliveryAttempt recordWaitingForEndpoint(AttemptResult result, Instant since, Instant until) {
+        DeliveryAttempt attempt = new DeliveryAttempt(this, ++attemptCount, result);
+        waitForEndpoint(since, until);
+        return attempt;
+    }
+
+    /** Gives up the lease to wait, without an attempt, for an endpoint that has not answered since {@code since}. */
+    public void waitForEndpoint(Instant since, Instant until) {
+        unreachableSince = since;
+        postpone(until);
     }
 
     /** Ends it without an attempt, e.g. because its webhook was removed. */
@@ -198,7 +228,7 @@ public class Delivery {
     }
 
     /** Gives up the lease and moves the next attempt to {@code until} (not an attempt: nothing was sent). */
-    public void postpone(Instant until) {
+    private void postpone(Instant until) {
         nextAttemptAt = until;
         release();
     }
@@ -213,6 +243,7 @@ public class Delivery {
         nextAttemptAt = now;
         completedAt = null;
         finalReason = null;
+        unreachableSince = null;
         release();
         return true;
     }
@@ -266,6 +297,11 @@ public class Delivery {
 
     public String finalReason() {
         return finalReason;
+    }
+
+    /** Since when it has been waiting for its endpoint to answer, while it does. */
+    public Instant unreachableSince() {
+        return status == DeliveryStatus.PENDING ? unreachableSince : null;
     }
 
     public Instant completedAt() {

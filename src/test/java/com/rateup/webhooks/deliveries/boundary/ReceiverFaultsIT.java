@@ -10,6 +10,7 @@ import com.rateup.webhooks.testing.TestReceiver.Received;
 import com.rateup.webhooks.testing.TestReceiver.ResetInBody;
 import com.rateup.webhooks.testing.TestReceiver.ResetInStatusLine;
 import com.rateup.webhooks.testing.TestReceiver.Status;
+import com.rateup.webhooks.testing.TestReceiver.TrickleStatusLine;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.ServerSocket;
@@ -132,6 +133,25 @@ class ReceiverFaultsIT extends SurveyWithWebhookIT {
 
         assertThat(statusCodes(delivery)).containsExactly(null, 200);
         assertThat(first.getString("error")).isNotBlank();
+    }
+
+    /**
+     * Each byte comes well within the timeout, so only one budget for the whole attempt ends it: the
+     * attempt is cut at the timeout, not when the receiver is done trickling (seconds later).
+     */
+    @Test
+    void aStatusLineTrickledAByteAtATimeIsCutAtTheTimeout() {
+        TrickleStatusLine trickle = new TrickleStatusLine(Duration.ofMillis(200));
+        receiver.then(trickle);
+        submitRating(3);
+
+        JsonObject delivery = awaitFinal();
+        JsonObject first = delivery.getJsonArray("attempts").getJsonObject(0);
+
+        assertThat(statusCodes(delivery)).containsExactly(null, 200);
+        assertThat(first.getString("error")).isEqualTo("no answer within 1500 ms");
+        assertThat(first.getJsonNumber("durationMs").longValue()).as("cut at the timeout, not at the end of the trickle")
+                .isLessThan(trickle.total().toMillis() / 2);
     }
 
     @Test

@@ -47,7 +47,7 @@ class EndpointGateTest {
             gate.recordOutcome(DEAD, serverError, now);
         }
 
-        assertThat(gate.openUntil(DEAD, now)).isEmpty();
+        assertThat(gate.outage(DEAD, now).map(EndpointGate.Outage::until)).isEmpty();
         assertThat(gate.freeSlots(DEAD, TEAM)).isEqualTo(2);
     }
 
@@ -58,8 +58,8 @@ class EndpointGateTest {
             gate.recordOutcome(DEAD, AttemptResult.answered(Instant.EPOCH, 10, status, "", null), now);
         }
 
-        assertThat(gate.openUntil(DEAD, now)).isPresent();
-        assertThat(gate.openUntil(HEALTHY, now)).isEmpty();
+        assertThat(gate.outage(DEAD, now).map(EndpointGate.Outage::until)).isPresent();
+        assertThat(gate.outage(HEALTHY, now).map(EndpointGate.Outage::until)).isEmpty();
     }
 
     @Test
@@ -131,16 +131,16 @@ class EndpointGateTest {
         Instant now = Instant.now();
         gate.recordOutcome(DEAD, DOWN, now);
         gate.recordOutcome(DEAD, DOWN, now);
-        assertThat(gate.openUntil(DEAD, now)).isEmpty();
+        assertThat(gate.outage(DEAD, now).map(EndpointGate.Outage::until)).isEmpty();
 
         gate.recordOutcome(DEAD, DOWN, now);
 
-        assertThat(gate.openUntil(DEAD, now)).contains(now.plusSeconds(30));
+        assertThat(gate.outage(DEAD, now).map(EndpointGate.Outage::until)).contains(now.plusSeconds(30));
         assertThat(gate.tryEnter(DEAD, TEAM)).isEmpty();
         assertThat(gate.tryEnter(HEALTHY, TEAM)).isPresent();
 
         Instant later = now.plusSeconds(31);
-        assertThat(gate.openUntil(DEAD, later)).isEmpty();
+        assertThat(gate.outage(DEAD, later).map(EndpointGate.Outage::until)).isEmpty();
     }
 
     @Test
@@ -169,6 +169,22 @@ class EndpointGateTest {
     }
 
     @Test
+    void anOutageIsDatedFromTheFirstUnansweredAttemptAndEndsWhenTheEndpointAnswersAgain() {
+        Instant first = Instant.parse("2026-11-30T12:00:00Z");
+        assertThat(gate.recordOutcome(DEAD, DOWN, first)).isEqualTo(new EndpointGate.Outcome(first, null, false));
+        gate.recordOutcome(DEAD, DOWN, first.plusSeconds(1));
+
+        EndpointGate.Outcome opened = gate.recordOutcome(DEAD, DOWN, first.plusSeconds(2));
+
+        assertThat(opened).isEqualTo(new EndpointGate.Outcome(first, first.plusSeconds(32), false));
+        assertThat(gate.outage(DEAD, first.plusSeconds(3))).contains(new EndpointGate.Outage(first, first.plusSeconds(32)));
+        AttemptResult notFound = AttemptResult.answered(Instant.EPOCH, 10, 404, "", null);
+        assertThat(gate.recordOutcome(DEAD, notFound, first.plusSeconds(40)))
+                .as("any answer, even a failed one, ends the outage").isEqualTo(new EndpointGate.Outcome(null, null, true));
+        assertThat(gate.recordOutcome(DEAD, OK, first.plusSeconds(41))).isEqualTo(new EndpointGate.Outcome(null, null, false));
+    }
+
+    @Test
     void successClosesTheCircuitAndResetsTheCount() {
         Instant now = Instant.now();
         gate.recordOutcome(DEAD, DOWN, now);
@@ -177,7 +193,7 @@ class EndpointGateTest {
         gate.recordOutcome(DEAD, DOWN, now);
         gate.recordOutcome(DEAD, DOWN, now);
 
-        assertThat(gate.openUntil(DEAD, now)).isEqualTo(Optional.empty());
+        assertThat(gate.outage(DEAD, now).map(EndpointGate.Outage::until)).isEqualTo(Optional.empty());
     }
 
     @Test
