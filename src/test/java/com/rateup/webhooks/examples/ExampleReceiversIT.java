@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.rateup.webhooks.testing.Api;
-import com.rateup.webhooks.testing.SurveyWithWebhookIT;
+import com.rateup.webhooks.testing.SurveyWithWebhookFixture;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * a delivery signed with its secret and rejects one signed with another (401, which the delivery
  * log records as the attempt's status).
  */
-class ExampleReceiversIT extends SurveyWithWebhookIT {
+class ExampleReceiversIT extends SurveyWithWebhookFixture {
 
     private static final Path EXAMPLES = Path.of("examples").toAbsolutePath();
     private static final String WRONG_SECRET = "whsec_" + "A".repeat(43) + "=";

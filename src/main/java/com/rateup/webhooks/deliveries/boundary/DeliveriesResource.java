@@ -5,7 +5,6 @@ import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
 import com.rateup.webhooks.platform.boundary.ErrorBody;
 import com.rateup.webhooks.platform.boundary.Problems;
-import com.rateup.webhooks.surveys.control.TeamSurveys;
 import com.rateup.webhooks.teams.boundary.TeamScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -38,8 +37,6 @@ public class DeliveriesResource {
 
     static final int MAX_LIMIT = 500;
 
-    @Inject
-    TeamSurveys surveys;
 
     @Inject
     DeliveryLog log;
@@ -63,7 +60,6 @@ public class DeliveriesResource {
             throw Problems.badRequest("validation failed", "limit: must be from 1 to " + MAX_LIMIT);
         }
         DeliveryStatus status = Problems.optionalEnum(DeliveryStatus.class, "status", statusName);
-        surveys.find(teamId, surveyId);
         return log.page(surveyId, status, 0, limit).stream().map(DeliveryView::summary).toList();
     }
 
@@ -85,7 +81,6 @@ public class DeliveriesResource {
     @POST
     @Path("{deliveryId}/redeliver")
     public Response redeliver(@PathParam("deliveryId") String deliveryId) {
-        surveys.find(teamId, surveyId);
         var redelivery = log.redeliver(surveyId, deliveryId).orElseThrow(() -> Problems.notFound("delivery"));
         if (!redelivery.started()) {
             throw Problems.conflict("delivery is being attempted right now; redeliver it once this round ends");
@@ -94,7 +89,6 @@ public class DeliveriesResource {
     }
 
     private Delivery existing(String deliveryId) {
-        surveys.find(teamId, surveyId);
         return log.find(surveyId, deliveryId).orElseThrow(() -> Problems.notFound("delivery"));
     }
 }

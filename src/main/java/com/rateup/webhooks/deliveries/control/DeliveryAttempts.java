@@ -2,7 +2,7 @@ package com.rateup.webhooks.deliveries.control;
 
 import com.rateup.webhooks.deliveries.entity.AttemptResult;
 import com.rateup.webhooks.surveys.entity.Survey;
-import com.rateup.webhooks.webhooks.control.EndpointGuard;
+import com.rateup.webhooks.webhooks.control.SsrfProtection;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +38,7 @@ public class DeliveryAttempts {
     DeliveryMetrics metrics;
 
     @Inject
-    EndpointGuard guard;
+    SsrfProtection ssrf;
 
     /**
      * One attempt per invocation; a failed attempt throws {@link AttemptFailed} and {@code @Retry}
@@ -49,16 +49,16 @@ public class DeliveryAttempts {
      */
     @Retry(maxRetries = -1, delay = 0, jitter = 0, maxDuration = 1, durationUnit = ChronoUnit.DAYS,
             retryOn = AttemptFailed.class)
-    public void deliver(Round round) {
-        String deliveryId = round.deliveryId();
-        String owner = round.owner();
-        var turn = round.takePrepared().or(() -> store.nextTurn(deliveryId, owner));
-        if (turn.isEmpty()) {
+    public void deliver(LeasedDelivery leased) {
+        String deliveryId = leased.deliveryId();
+        String owner = leased.owner();
+        var next = leased.takePrepared().or(() -> store.nextAttempt(deliveryId, owner));
+        if (next.isEmpty()) {
             return;
         }
-        Outgoing outgoing = turn.get().outgoing();
-        String endpoint = EndpointGate.endpointOf(outgoing.url());
-        if (!waitUntil(turn.get().due())) {
+        WebhookRequest request = next.get().request();
+        String endpoint = EndpointGate.endpointOf(request.url());
+        if (!waitUntil(next.get().due())) {
             store.giveBack(deliveryId, owner);
             return;
         }
@@ -67,15 +67,15 @@ public class DeliveryAttempts {
             store.waitForEndpoint(deliveryId, owner, outage.get());
             return;
         }
-        AttemptResult result = attempt(outgoing);
+        AttemptResult result = attempt(request);
         metrics.attempted(result);
         EndpointGate.Outcome outcome = gate.recordOutcome(endpoint, result, Instant.now());
-        if (outcome.answeredAgain() && store.resumeWaitingFor(outgoing.url()) > 0) {
-            gate.leftWaiting(); // this delivery's pass, when released, brings the sweep for them at once
+        if (outcome.answeredAgain() && store.resumeWaitingFor(request.url()) > 0) {
+            gate.leftWaiting(); // this delivery's admission, when released, brings the sweep for them at once
         }
         if (outcome.openUntil() != null) {
             store.recordWaitingForEndpoint(deliveryId, owner, result, outcome.unreachableSince(), outcome.openUntil());
-        } else if (store.recordAndContinue(deliveryId, owner, result, turn.get().webhookFailing(), outcome.unreachableSince())) {
+        } else if (store.recordAndContinue(deliveryId, owner, result, next.get().webhookFailing(), outcome.unreachableSince())) {
             throw new AttemptFailed(deliveryId);
         }
     }
@@ -87,18 +87,18 @@ public class DeliveryAttempts {
     public TestEvent sendTestEvent(Survey survey, Webhook webhook) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String id = UUID.randomUUID().toString();
-        return new TestEvent(id, attempt(new Outgoing(id, webhook.url(), PayloadWriter.sample(survey, now), now,
+        return new TestEvent(id, attempt(new WebhookRequest(id, webhook.url(), PayloadWriter.sample(survey, now), now,
                 webhook.signingSecrets(now))));
     }
 
-    AttemptResult attempt(Outgoing outgoing) {
+    AttemptResult attempt(WebhookRequest request) {
         Instant startedAt = Instant.now();
-        Optional<String> refusal = guard.refusal(outgoing.url());
+        Optional<String> refusal = ssrf.refusal(request.url());
         if (refusal.isPresent()) {
             return AttemptResult.failed(startedAt, 0, "not sent: the endpoint " + refusal.get());
         }
         try {
-            return poster.post(outgoing);
+            return poster.post(request);
         } catch (TimeoutException e) {
             long elapsed = Duration.between(startedAt, Instant.now()).toMillis();
             return AttemptResult.failed(startedAt, elapsed, "no answer within " + policy.timeoutMs() + " ms");

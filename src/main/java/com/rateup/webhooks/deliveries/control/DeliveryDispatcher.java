@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 
 /**
  * Runs admitted deliveries on the container's EJB thread pool, so the request that stored the
- * response returns at once. Every task holds an {@link EndpointGate.Pass}, which bounds how many
+ * response returns at once. Every task holds an {@link EndpointGate.Admission}, which bounds how many
  * tasks exist at all. No transaction here: it would span the HTTP calls.
  */
 @Stateless
@@ -38,29 +38,29 @@ public class DeliveryDispatcher {
     DatabaseOutage outage;
 
     @Asynchronous
-    public void dispatch(Round round, EndpointGate.Pass pass) {
+    public void dispatch(LeasedDelivery leased, EndpointGate.Admission admission) {
         try {
-            deliver(round);
+            deliver(leased);
         } finally {
-            release(pass);
+            release(admission);
         }
     }
 
     /** Dispatches a delivery that waits in the database, unless someone else has leased it meanwhile. */
     @Asynchronous
-    public void claimAndDispatch(String deliveryId, EndpointGate.Pass pass) {
+    public void claimAndDispatch(String deliveryId, EndpointGate.Admission admission) {
         try {
             String owner = UUID.randomUUID().toString();
-            store.claim(deliveryId, owner).ifPresent(turn -> deliver(new Round(deliveryId, owner, turn)));
+            store.claim(deliveryId, owner).ifPresent(next -> deliver(new LeasedDelivery(deliveryId, owner, next)));
         } finally {
-            release(pass);
+            release(admission);
         }
     }
 
-    private void deliver(Round round) {
-        String deliveryId = round.deliveryId();
+    private void deliver(LeasedDelivery leased) {
+        String deliveryId = leased.deliveryId();
         try {
-            attempts.deliver(round);
+            attempts.deliver(leased);
         } catch (DeliveryAttempts.AttemptFailed e) {
             LOG.info(() -> "delivery " + deliveryId + " ran out of in-process retries; the sweep resumes it when its lease runs out");
         } catch (RuntimeException e) {
@@ -72,8 +72,8 @@ public class DeliveryDispatcher {
         }
     }
 
-    private void release(EndpointGate.Pass pass) {
-        gate.leave(pass);
+    private void release(EndpointGate.Admission admission) {
+        gate.release(admission);
         if (gate.takeTurnedAway() && !gate.closed()) {
             capacityFreed.fire(new CapacityFreed());
         }

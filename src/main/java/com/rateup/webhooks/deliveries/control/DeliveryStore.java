@@ -66,10 +66,10 @@ public class DeliveryStore {
 
     /**
      * Leases the delivery to {@code owner} if it is pending and held by nobody (atomic, so only one
-     * claimer wins) and, in the same transaction, reads its first turn as {@link #nextTurn} does.
+     * claimer wins) and, in the same transaction, reads its first attempt as {@link #nextAttempt} does.
      * Empty when another claimer won, or when there is nothing to send.
      */
-    public Optional<Turn> claim(String deliveryId, String owner) {
+    public Optional<NextAttempt> claim(String deliveryId, String owner) {
         Instant now = Instant.now();
         boolean claimed = em.createNamedQuery(Delivery.CLAIM)
                 .setParameter("owner", owner)
@@ -77,7 +77,7 @@ public class DeliveryStore {
                 .setParameter("id", deliveryId)
                 .setParameter("now", now)
                 .executeUpdate() == 1;
-        return claimed ? nextTurn(deliveryId, owner) : Optional.empty();
+        return claimed ? nextAttempt(deliveryId, owner) : Optional.empty();
     }
 
     /** Moves the survey's due, unheld deliveries to the end of their endpoint's open circuit, waiting for it. */
@@ -95,7 +95,7 @@ public class DeliveryStore {
      * the lease was lost, the delivery is over, or its webhook is disabled (released for later)
      * or gone (the delivery fails).
      */
-    public Optional<Turn> nextTurn(String deliveryId, String owner) {
+    public Optional<NextAttempt> nextAttempt(String deliveryId, String owner) {
         Delivery delivery = em.find(Delivery.class, deliveryId);
         if (delivery == null || !delivery.leasedTo(owner)) {
             return Optional.empty();
@@ -115,7 +115,7 @@ public class DeliveryStore {
         if (!delivery.leasedBeyond(due.plusMillis(policy.timeoutMs()))) {
             delivery.extendLease(policy.leaseFrom(due));
         }
-        return Optional.of(Turn.of(delivery, webhook.get(), due, now));
+        return Optional.of(NextAttempt.of(delivery, webhook.get(), due, now));
     }
 
     /**
@@ -228,10 +228,10 @@ public class DeliveryStore {
     }
 
     /** {@code webhookFailing}: whether its webhook's last attempts failed, so that a success has history to clear. */
-    public record Turn(Outgoing outgoing, Instant due, boolean webhookFailing) {
+    public record NextAttempt(WebhookRequest request, Instant due, boolean webhookFailing) {
 
-        static Turn of(Delivery delivery, Webhook webhook, Instant due, Instant now) {
-            return new Turn(new Outgoing(delivery.id(), webhook.url(), delivery.payload(), delivery.triggeredAt(),
+        static NextAttempt of(Delivery delivery, Webhook webhook, Instant due, Instant now) {
+            return new NextAttempt(new WebhookRequest(delivery.id(), webhook.url(), delivery.payload(), delivery.triggeredAt(),
                     webhook.signingSecrets(now)), due, webhook.failingSince() != null);
         }
     }

@@ -219,17 +219,17 @@ public class DeliverySweep {
         }
         int dispatched = 0;
         for (String deliveryId : due) {
-            Optional<EndpointGate.Pass> pass = gate.tryEnter(endpoint, survey.teamId());
-            if (pass.isEmpty()) {
+            Optional<EndpointGate.Admission> admission = gate.tryAdmit(endpoint, survey.teamId());
+            if (admission.isEmpty()) {
                 break;
             }
             String owner = UUID.randomUUID().toString();
-            Optional<DeliveryStore.Turn> turn = store.claim(deliveryId, owner);
-            if (turn.isPresent()) {
-                dispatcher.dispatch(new Round(deliveryId, owner, turn.get()), pass.get());
+            Optional<DeliveryStore.NextAttempt> next = store.claim(deliveryId, owner);
+            if (next.isPresent()) {
+                dispatcher.dispatch(new LeasedDelivery(deliveryId, owner, next.get()), admission.get());
                 dispatched++;
             } else {
-                gate.leave(pass.get());
+                gate.release(admission.get());
             }
         }
         return dispatched;

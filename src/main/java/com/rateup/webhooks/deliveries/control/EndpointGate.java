@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Admission to the dispatcher. A delivery is dispatched only with a pass: one of a bounded number
+ * Admission to the dispatcher. A delivery is dispatched only with an admission: one of a bounded number
  * of dispatcher slots, one of its endpoint's slots, one of its host's, and the endpoint's circuit
- * closed. No pass, no task: the delivery waits in the database for the sweep, so neither memory nor
+ * closed. No admission, no task: the delivery waits in the database for the sweep, so neither memory nor
  * the dispatcher's threads can be taken over by one slow or dead receiver.
  *
  * <p>The unit of isolation is the endpoint: one webhook's URL (ADR 0002). Many teams' webhooks point
@@ -99,8 +99,8 @@ public class EndpointGate {
         return url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT) + ":" + port;
     }
 
-    /** A pass to dispatch one delivery of the team to the endpoint, or empty when it must wait in the database. */
-    public Optional<Pass> tryEnter(String endpoint, String team) {
+    /** An admission to dispatch one delivery of the team to the endpoint, or empty when it must wait in the database. */
+    public Optional<Admission> tryAdmit(String endpoint, String team) {
         Endpoint state = stateOf(endpoint);
         Semaphore share = teamShare(team);
         if (closed || !state.admits(Instant.now(), breakerOpen) || !slots.tryAcquire()) {
@@ -118,13 +118,13 @@ public class EndpointGate {
             turnedAway.set(true);
             return Optional.empty();
         }
-        return Optional.of(new Pass(state, share));
+        return Optional.of(new Admission(state, share));
     }
 
-    public void leave(Pass pass) {
-        if (pass.released.compareAndSet(false, true)) {
-            pass.state.release();
-            pass.team.release();
+    public void release(Admission admission) {
+        if (admission.released.compareAndSet(false, true)) {
+            admission.state.release();
+            admission.team.release();
             slots.release();
         }
     }
@@ -146,7 +146,7 @@ public class EndpointGate {
         return Math.min(endpointFree, teamShare(team).availablePermits());
     }
 
-    /** Deliveries were left waiting without asking for a pass: freed capacity should be used at once, as after {@link #tryEnter}. */
+    /** Deliveries were left waiting without asking for an admission: freed capacity should be used at once, as after {@link #tryAdmit}. */
     public void leftWaiting() {
         turnedAway.set(true);
     }
@@ -186,13 +186,13 @@ public class EndpointGate {
     }
 
     /** A dispatcher slot and a slot of the team's share, of the endpoint and of its host, released exactly once. */
-    public static final class Pass {
+    public static final class Admission {
 
         private final Endpoint state;
         private final Semaphore team;
         private final AtomicBoolean released = new AtomicBoolean();
 
-        private Pass(Endpoint state, Semaphore team) {
+        private Admission(Endpoint state, Semaphore team) {
             this.state = state;
             this.team = team;
         }

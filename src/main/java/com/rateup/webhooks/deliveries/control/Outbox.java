@@ -69,32 +69,32 @@ public class Outbox {
      */
     public void offer(Delivery delivery, Webhook webhook) {
         String endpoint = EndpointGate.endpointOf(webhook.url());
-        gate.tryEnter(endpoint, delivery.teamId()).ifPresentOrElse(pass -> {
+        gate.tryAdmit(endpoint, delivery.teamId()).ifPresentOrElse(admission -> {
             String owner = UUID.randomUUID().toString();
             Instant now = Instant.now();
             delivery.lease(owner, policy.leaseFrom(now));
-            var firstTurn = DeliveryStore.Turn.of(delivery, webhook, now, now);
-            enqueued.fire(new Enqueued(new Round(delivery.id(), owner, firstTurn), pass));
+            var first = DeliveryStore.NextAttempt.of(delivery, webhook, now, now);
+            enqueued.fire(new Enqueued(new LeasedDelivery(delivery.id(), owner, first), admission));
         }, () -> turnedAway.fire(new TurnedAway(delivery.id(), endpoint, delivery.teamId())));
     }
 
     void dispatchAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Enqueued delivery) {
-        dispatcher.dispatch(delivery.round(), delivery.pass());
+        dispatcher.dispatch(delivery.leased(), delivery.admission());
     }
 
     void releaseOnRollback(@Observes(during = TransactionPhase.AFTER_FAILURE) Enqueued delivery) {
-        gate.leave(delivery.pass());
+        gate.release(delivery.admission());
     }
 
     void offerAgainAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) TurnedAway delivery) {
-        gate.tryEnter(delivery.endpoint(), delivery.team()).ifPresent(pass -> dispatcher.claimAndDispatch(delivery.deliveryId(), pass));
+        gate.tryAdmit(delivery.endpoint(), delivery.team()).ifPresent(admission -> dispatcher.claimAndDispatch(delivery.deliveryId(), admission));
     }
 
     /** A delivery stored in the current transaction that the gate did not admit: it waits in the database. */
     public record TurnedAway(String deliveryId, String endpoint, String team) {
     }
 
-    /** A delivery stored in the current transaction, leased to the round's owner, admitted with {@code pass}. */
-    public record Enqueued(Round round, EndpointGate.Pass pass) {
+    /** A delivery stored in the current transaction, leased to its owner and admitted. */
+    public record Enqueued(LeasedDelivery leased, EndpointGate.Admission admission) {
     }
 }

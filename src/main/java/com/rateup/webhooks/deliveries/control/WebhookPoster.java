@@ -58,7 +58,7 @@ public class WebhookPoster {
 
     /** Declares the attempt failed at {@code rateup.delivery.timeout-ms} (mapped in microprofile-config.properties). */
     @Timeout(5000)
-    public AttemptResult post(Outgoing delivery) {
+    public AttemptResult post(WebhookRequest delivery) {
         byte[] body = delivery.body();
         long timestamp = Instant.now().getEpochSecond();
         Instant startedAt = Instant.now();

@@ -4,7 +4,6 @@ import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.platform.control.JavaScriptJson;
 import com.rateup.webhooks.responses.entity.ResponseSubmitted;
 import com.rateup.webhooks.responses.entity.SurveyResponse;
-import com.rateup.webhooks.surveys.entity.Question;
 import com.rateup.webhooks.surveys.entity.Survey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
@@ -25,13 +24,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -61,33 +55,16 @@ public class ResponsesResource {
                 .getResultStream()
                 .findFirst()
                 .orElseThrow(() -> Problems.notFound("survey"));
+        Survey.Checked answers = survey.check(submission.answers.stream()
+                .map(answer -> new Survey.Given(answer.questionId, answer.response)).toList());
+        if (!answers.problems().isEmpty()) {
+            throw Problems.badRequest("validation failed", answers.problems());
+        }
         SurveyResponse response = new SurveyResponse(survey, submission.phone, submission.language);
-        List<String> problems = new ArrayList<>();
-        Set<String> answered = new HashSet<>();
-        for (int i = 0; i < submission.answers.size(); i++) {
-            AnswerInput answer = submission.answers.get(i);
-            String field = "answers[" + i + "]";
-            Optional<Question> question = survey.question(answer.questionId);
-            if (question.isEmpty()) {
-                problems.add(field + ".questionId: no such question in this survey");
-            } else if (!answered.add(answer.questionId)) {
-                problems.add(field + ".questionId: question answered twice");
-            } else {
-                question.get().type().problemWith(answer.response).ifPresentOrElse(
-                        problem -> problems.add(field + ".response: " + problem),
-                        () -> response.answer(question.get(), JavaScriptJson.stringify(orNull(answer.response))));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw Problems.badRequest("validation failed", problems);
-        }
+        answers.accepted().forEach(answer -> response.answer(answer.question(), JavaScriptJson.stringify(answer.value())));
         em.persist(response);
         submitted.fire(new ResponseSubmitted(survey, response));
         return Response.status(Response.Status.CREATED).entity(new Accepted(response.id())).build();
-    }
-
-    private static JsonValue orNull(JsonValue value) {
-        return value == null ? JsonValue.NULL : value;
     }
 
     /** Classes, not records: see {@link Problems#required}. Unknown fields are refused (JsonbResolver). */

@@ -1,7 +1,6 @@
 package com.rateup.webhooks.surveys.boundary;
 
 import com.rateup.webhooks.platform.boundary.Problems;
-import com.rateup.webhooks.surveys.control.TeamSurveys;
 import com.rateup.webhooks.surveys.entity.QuestionType;
 import com.rateup.webhooks.surveys.entity.Survey;
 import com.rateup.webhooks.surveys.entity.SurveyKind;
@@ -53,7 +52,7 @@ public class SurveysResource {
     EntityManager em;
 
     @Inject
-    TeamSurveys surveys;
+    TeamSurvey teamSurvey;
 
     @Context
     UriInfo uriInfo;
@@ -96,7 +95,7 @@ public class SurveysResource {
     @GET
     @Path("{surveyId}")
     public SurveyView get(@PathParam("surveyId") String surveyId) {
-        return SurveyView.of(surveys.find(teamId, surveyId));
+        return SurveyView.of(teamSurvey.get());
     }
 
     /** Classes, not records: see {@link Problems#required}. */

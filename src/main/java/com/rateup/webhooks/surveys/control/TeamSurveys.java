@@ -1,6 +1,5 @@
 package com.rateup.webhooks.surveys.control;
 
-import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.surveys.entity.Survey;
 import com.rateup.webhooks.surveys.entity.SurveyKind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,11 +35,8 @@ public class TeamSurveys {
     public record Listed(Survey survey, int questionCount) {
     }
 
-    public Survey find(String teamId, String surveyId) {
-        Survey survey = em.find(Survey.class, surveyId);
-        if (survey == null || !survey.belongsTo(teamId)) {
-            throw Problems.notFound("survey");
-        }
-        return survey;
+    /** The team's survey; empty for a missing one and for another team's alike. */
+    public Optional<Survey> find(String teamId, String surveyId) {
+        return find(surveyId).filter(survey -> survey.belongsTo(teamId));
     }
 }

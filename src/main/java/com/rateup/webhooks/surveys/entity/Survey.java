@@ -11,9 +11,12 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @Entity
@@ -76,6 +79,44 @@ public class Survey {
 
     public Optional<Question> question(String questionId) {
         return questions.stream().filter(q -> q.id().equals(questionId)).findFirst();
+    }
+
+    /**
+     * The survey's rules for a response's answers, in the order given: each names one of its
+     * questions, at most once, with a value its question's type accepts ({@link QuestionType#problemWith}).
+     * Either every answer is accepted or the problems say, field by field, what is wrong.
+     */
+    public Checked check(List<Given> answers) {
+        List<Accepted> accepted = new ArrayList<>(answers.size());
+        List<String> problems = new ArrayList<>();
+        Set<String> answered = new HashSet<>();
+        for (int i = 0; i < answers.size(); i++) {
+            Given answer = answers.get(i);
+            String field = "answers[" + i + "]";
+            Optional<Question> asked = question(answer.questionId());
+            if (asked.isEmpty()) {
+                problems.add(field + ".questionId: no such question in this survey");
+            } else if (!answered.add(answer.questionId())) {
+                problems.add(field + ".questionId: question answered twice");
+            } else {
+                JsonValue value = answer.value() == null ? JsonValue.NULL : answer.value();
+                asked.get().type().problemWith(answer.value()).ifPresentOrElse(
+                        problem -> problems.add(field + ".response: " + problem),
+                        () -> accepted.add(new Accepted(asked.get(), value)));
+            }
+        }
+        return new Checked(problems.isEmpty() ? accepted : List.of(), problems);
+    }
+
+    /** An answer as a respondent gave it; {@code value} null when left out. */
+    public record Given(String questionId, JsonValue value) {
+    }
+
+    /** An answer its question accepts; a skipped one is {@code JsonValue.NULL}. */
+    public record Accepted(Question question, JsonValue value) {
+    }
+
+    public record Checked(List<Accepted> accepted, List<String> problems) {
     }
 
     public boolean belongsTo(String team) {

@@ -1,7 +1,7 @@
 package com.rateup.webhooks.teams.control;
 
 import jakarta.annotation.PostConstruct;
-import com.rateup.webhooks.teams.entity.PlatformSetting;
+import com.rateup.webhooks.platform.entity.PlatformSetting;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;

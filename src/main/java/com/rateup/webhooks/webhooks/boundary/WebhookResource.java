@@ -1,7 +1,6 @@
 package com.rateup.webhooks.webhooks.boundary;
 
 import com.rateup.webhooks.platform.boundary.Problems;
-import com.rateup.webhooks.surveys.control.TeamSurveys;
 import com.rateup.webhooks.teams.boundary.TeamAuthentication;
 import com.rateup.webhooks.teams.boundary.TeamScoped;
 import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
@@ -45,8 +44,6 @@ public class WebhookResource {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
-    TeamSurveys surveys;
 
     @Inject
     SurveyWebhooks webhooks;
@@ -75,7 +72,6 @@ public class WebhookResource {
     @PUT
     public Response put(@Valid WebhookSettings settings) {
         Problems.required(settings);
-        surveys.find(teamId, surveyId);
         try {
             var saved = webhooks.save(surveyId, EndpointUrl.Validator.parse(settings.url), settings.enabled == null || settings.enabled);
             return Response.status(saved.created() ? Response.Status.CREATED : Response.Status.OK)
@@ -101,12 +97,10 @@ public class WebhookResource {
     @POST
     @Path("secret")
     public WebhookView rotateSecret(@Context HttpServletRequest request) {
-        surveys.find(teamId, surveyId);
         return webhooks.rotateSecret(surveyId, (String) request.getAttribute(TeamAuthentication.CALLER)).map(WebhookView::of).orElseThrow(() -> Problems.notFound("webhook"));
     }
 
     private Webhook existing() {
-        surveys.find(teamId, surveyId);
         return webhooks.of(surveyId).orElseThrow(() -> Problems.notFound("webhook"));
     }
 

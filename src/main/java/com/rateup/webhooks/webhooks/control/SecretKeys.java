@@ -1,6 +1,6 @@
 package com.rateup.webhooks.webhooks.control;
 
-import com.rateup.webhooks.teams.entity.PlatformSetting;
+import com.rateup.webhooks.platform.entity.PlatformSetting;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;

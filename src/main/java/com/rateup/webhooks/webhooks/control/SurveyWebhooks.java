@@ -24,7 +24,7 @@ public class SurveyWebhooks {
     EntityManager em;
 
     @Inject
-    EndpointGuard guard;
+    SsrfProtection guard;
 
     @Inject
     Event<WebhookRemoved> removed;

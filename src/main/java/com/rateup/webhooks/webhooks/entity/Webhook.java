@@ -1,8 +1,6 @@
 package com.rateup.webhooks.webhooks.entity;
 
-import com.rateup.webhooks.webhooks.control.EncryptedSecret;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -53,11 +51,10 @@ public class Webhook {
     @Enumerated(EnumType.STRING)
     private WebhookState state;
 
-    @Convert(converter = EncryptedSecret.class)
+    /** Plain in memory, encrypted in the database: the converter is mapped in META-INF/orm.xml, so this entity names no control class. */
     private String secret;
 
     @Column(name = "previous_secret")
-    @Convert(converter = EncryptedSecret.class)
     private String previousSecret;
 
     @Column(name = "previous_secret_expires_at")

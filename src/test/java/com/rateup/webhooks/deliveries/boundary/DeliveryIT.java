@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.rateup.webhooks.deliveries.control.Signatures;
 import com.rateup.webhooks.testing.Api;
 import com.rateup.webhooks.testing.NodeOracle;
-import com.rateup.webhooks.testing.SurveyWithWebhookIT;
+import com.rateup.webhooks.testing.SurveyWithWebhookFixture;
 import com.rateup.webhooks.testing.TestReceiver;
 import com.rateup.webhooks.testing.TestReceiver.Drop;
 import com.rateup.webhooks.testing.TestReceiver.Received;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * The delivery pipeline against a real Payara Micro and a real receiver on 127.0.0.1. The server
  * runs with a 1,500 ms timeout, 3 retries and a 400 ms initial backoff (arquillian.xml).
  */
-class DeliveryIT extends SurveyWithWebhookIT {
+class DeliveryIT extends SurveyWithWebhookFixture {
 
     private static final long TIMEOUT_MS = 1500;
 

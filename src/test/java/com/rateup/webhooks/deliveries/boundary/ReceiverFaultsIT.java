@@ -3,7 +3,7 @@ package com.rateup.webhooks.deliveries.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.rateup.webhooks.testing.SurveyWithWebhookIT;
+import com.rateup.webhooks.testing.SurveyWithWebhookFixture;
 import com.rateup.webhooks.testing.TestReceiver.EndlessBody;
 import com.rateup.webhooks.testing.TestReceiver.HugeBody;
 import com.rateup.webhooks.testing.TestReceiver.Received;
@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every way a receiver can answer, each with its defined outcome (see the README's table). The
  * server runs with a 1.5 s timeout, 3 retries and a 0.4 s initial backoff (arquillian.xml).
  */
-class ReceiverFaultsIT extends SurveyWithWebhookIT {
+class ReceiverFaultsIT extends SurveyWithWebhookFixture {
 
     @ParameterizedTest(name = "{0} is a success")
     @ValueSource(ints = {200, 201, 202, 204, 299})

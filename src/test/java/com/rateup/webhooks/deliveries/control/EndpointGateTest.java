@@ -69,11 +69,11 @@ class EndpointGateTest {
         gate.init();
         String busy = "busy-team";
 
-        assertThat(gate.tryEnter("http://a.example:80/1", busy)).isPresent();
-        assertThat(gate.tryEnter("http://b.example:80/2", busy)).isPresent();
-        assertThat(gate.tryEnter("http://c.example:80/3", busy)).as("beyond the team's share").isEmpty();
+        assertThat(gate.tryAdmit("http://a.example:80/1", busy)).isPresent();
+        assertThat(gate.tryAdmit("http://b.example:80/2", busy)).isPresent();
+        assertThat(gate.tryAdmit("http://c.example:80/3", busy)).as("beyond the team's share").isEmpty();
         assertThat(gate.freeSlots("http://c.example:80/3", busy)).isZero();
-        assertThat(gate.tryEnter("http://c.example:80/3", "other-team")).isPresent();
+        assertThat(gate.tryAdmit("http://c.example:80/3", "other-team")).isPresent();
     }
 
     @Test
@@ -89,40 +89,40 @@ class EndpointGateTest {
             gate.recordOutcome(a, DOWN, now);
         }
 
-        assertThat(gate.tryEnter(a, TEAM)).isEmpty(); // a's circuit is open
-        assertThat(gate.tryEnter(b, TEAM)).isPresent();
-        assertThat(gate.tryEnter(b, TEAM)).isPresent();
-        assertThat(gate.tryEnter("https://other.example:443/team-c", TEAM)).isPresent();
+        assertThat(gate.tryAdmit(a, TEAM)).isEmpty(); // a's circuit is open
+        assertThat(gate.tryAdmit(b, TEAM)).isPresent();
+        assertThat(gate.tryAdmit(b, TEAM)).isPresent();
+        assertThat(gate.tryAdmit("https://other.example:443/team-c", TEAM)).isPresent();
         gate.recordOutcome(b, OK, now);
-        assertThat(gate.tryEnter(b, TEAM)).isPresent();
-        assertThat(gate.tryEnter(b, TEAM)).as("three at once on the host").isEmpty();
+        assertThat(gate.tryAdmit(b, TEAM)).isPresent();
+        assertThat(gate.tryAdmit(b, TEAM)).as("three at once on the host").isEmpty();
     }
 
     @Test
     void oneEndpointGetsNoMoreThanItsSlotsAndOthersStillGetIn() {
-        var first = gate.tryEnter(DEAD, TEAM);
-        var second = gate.tryEnter(DEAD, TEAM);
+        var first = gate.tryAdmit(DEAD, TEAM);
+        var second = gate.tryAdmit(DEAD, TEAM);
 
         assertThat(first).isPresent();
         assertThat(second).isPresent();
-        assertThat(gate.tryEnter(DEAD, TEAM)).isEmpty();
-        assertThat(gate.tryEnter(HEALTHY, TEAM)).isPresent();
+        assertThat(gate.tryAdmit(DEAD, TEAM)).isEmpty();
+        assertThat(gate.tryAdmit(HEALTHY, TEAM)).isPresent();
         assertThat(gate.takeTurnedAway()).isTrue();
         assertThat(gate.takeTurnedAway()).isFalse();
 
-        gate.leave(first.get());
-        gate.leave(first.get()); // leaving twice frees one slot only
+        gate.release(first.get());
+        gate.release(first.get()); // leaving twice frees one slot only
 
-        assertThat(gate.tryEnter(DEAD, TEAM)).isPresent();
-        assertThat(gate.tryEnter(DEAD, TEAM)).isEmpty();
+        assertThat(gate.tryAdmit(DEAD, TEAM)).isPresent();
+        assertThat(gate.tryAdmit(DEAD, TEAM)).isEmpty();
     }
 
     @Test
     void dispatcherSlotsBoundAllEndpointsTogether() {
         for (int i = 0; i < 4; i++) {
-            assertThat(gate.tryEnter("http://e" + i + ".example:80", TEAM)).isPresent();
+            assertThat(gate.tryAdmit("http://e" + i + ".example:80", TEAM)).isPresent();
         }
-        assertThat(gate.tryEnter(HEALTHY, TEAM)).isEmpty();
+        assertThat(gate.tryAdmit(HEALTHY, TEAM)).isEmpty();
         assertThat(gate.inFlight()).isEqualTo(4);
     }
 
@@ -136,8 +136,8 @@ class EndpointGateTest {
         gate.recordOutcome(DEAD, DOWN, now);
 
         assertThat(gate.outage(DEAD, now).map(EndpointGate.Outage::until)).contains(now.plusSeconds(30));
-        assertThat(gate.tryEnter(DEAD, TEAM)).isEmpty();
-        assertThat(gate.tryEnter(HEALTHY, TEAM)).isPresent();
+        assertThat(gate.tryAdmit(DEAD, TEAM)).isEmpty();
+        assertThat(gate.tryAdmit(HEALTHY, TEAM)).isPresent();
 
         Instant later = now.plusSeconds(31);
         assertThat(gate.outage(DEAD, later).map(EndpointGate.Outage::until)).isEmpty();
@@ -155,17 +155,17 @@ class EndpointGateTest {
             gate.recordOutcome(HEALTHY, OK, now);
         }
         assertThat(gate.freeSlots(HEALTHY, TEAM)).isEqualTo(4);
-        var passes = java.util.stream.IntStream.range(0, 4).mapToObj(i -> gate.tryEnter(HEALTHY, TEAM)).toList();
+        var passes = java.util.stream.IntStream.range(0, 4).mapToObj(i -> gate.tryAdmit(HEALTHY, TEAM)).toList();
         assertThat(passes).allMatch(Optional::isPresent);
-        assertThat(gate.tryEnter(HEALTHY, TEAM)).isEmpty();
+        assertThat(gate.tryAdmit(HEALTHY, TEAM)).isEmpty();
         assertThat(gate.freeSlots(HEALTHY, TEAM)).isZero();
 
         gate.recordOutcome(HEALTHY, DOWN, now);
-        passes.forEach(pass -> gate.leave(pass.get()));
+        passes.forEach(admission -> gate.release(admission.get()));
 
         assertThat(gate.freeSlots(HEALTHY, TEAM)).isEqualTo(1);
-        assertThat(gate.tryEnter(HEALTHY, TEAM)).isPresent();
-        assertThat(gate.tryEnter(HEALTHY, TEAM)).isEmpty();
+        assertThat(gate.tryAdmit(HEALTHY, TEAM)).isPresent();
+        assertThat(gate.tryAdmit(HEALTHY, TEAM)).isEmpty();
     }
 
     @Test
@@ -198,10 +198,10 @@ class EndpointGateTest {
 
     @Test
     void closedGateAdmitsNothingAndDrainsWhenTheLastPassLeaves() throws Exception {
-        var pass = gate.tryEnter(HEALTHY, TEAM).orElseThrow();
+        var admission = gate.tryAdmit(HEALTHY, TEAM).orElseThrow();
         Thread leaver = new Thread(() -> {
             sleep(200);
-            gate.leave(pass);
+            gate.release(admission);
         });
         leaver.start();
 
@@ -209,12 +209,12 @@ class EndpointGateTest {
 
         assertThat(drained).isTrue();
         assertThat(gate.closed()).isTrue();
-        assertThat(gate.tryEnter(HEALTHY, TEAM)).isEmpty();
+        assertThat(gate.tryAdmit(HEALTHY, TEAM)).isEmpty();
     }
 
     @Test
     void drainGivesUpAfterTheGracePeriod() throws Exception {
-        gate.tryEnter(HEALTHY, TEAM).orElseThrow();
+        gate.tryAdmit(HEALTHY, TEAM).orElseThrow();
 
         assertThat(gate.closeAndDrain(Duration.ofMillis(100))).isFalse();
     }

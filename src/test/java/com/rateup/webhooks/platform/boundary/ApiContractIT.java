@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rateup.webhooks.testing.Api;
 import com.rateup.webhooks.testing.Api.Reply;
-import com.rateup.webhooks.testing.SurveyWithWebhookIT;
+import com.rateup.webhooks.testing.SurveyWithWebhookFixture;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The REST contract (README, REST API): statuses, the JSON error shape, authentication, tenant
  * isolation, and that refused input changes nothing.
  */
-class ApiContractIT extends SurveyWithWebhookIT {
+class ApiContractIT extends SurveyWithWebhookFixture {
 
     @Test
     void adminCreatesTeamsWithBasicAuthAndGetsTheTokenOnce() {

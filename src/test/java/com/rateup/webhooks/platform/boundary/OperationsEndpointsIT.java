@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rateup.webhooks.teams.boundary.AdminOnly;
 import com.rateup.webhooks.teams.boundary.TeamScoped;
 import com.rateup.webhooks.testing.Api.Reply;
-import com.rateup.webhooks.testing.SurveyWithWebhookIT;
+import com.rateup.webhooks.testing.SurveyWithWebhookFixture;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.HttpMethod;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * Prometheus text), {@code /health/ready} (the server's MicroProfile Health, on WildFly at the management
  * port) and {@code /openapi}, which must describe every JAX-RS route of the application.
  */
-class OperationsEndpointsIT extends SurveyWithWebhookIT {
+class OperationsEndpointsIT extends SurveyWithWebhookFixture {
 
     private static final boolean WILDFLY = "wildfly".equals(System.getProperty("rateup.test.server"));
     /** WildFly's management port (9990) shifted by the port offset in arquillian.xml */

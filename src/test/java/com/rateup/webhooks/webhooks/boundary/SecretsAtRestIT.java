@@ -3,7 +3,7 @@ package com.rateup.webhooks.webhooks.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rateup.webhooks.testing.Api;
-import com.rateup.webhooks.testing.SurveyWithWebhookIT;
+import com.rateup.webhooks.testing.SurveyWithWebhookFixture;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * Reads the webhook row straight from the tests' PostgreSQL server (execution {@code postgresql}
  * only): what the database holds is the AES-GCM sealed secret, never the secret itself.
  */
-class SecretsAtRestIT extends SurveyWithWebhookIT {
+class SecretsAtRestIT extends SurveyWithWebhookFixture {
 
     @Test
     void theDatabaseHoldsOnlyEncryptedSecretsBeforeAndAfterRotation() throws Exception {

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * expiring cache entry is not caught (DNS rebinding; see the security issue).
  */
 @ApplicationScoped
-public class EndpointGuard {
+public class SsrfProtection {
 
     @Inject
     @ConfigProperty(name = "rateup.delivery.allow-private-network", defaultValue = "false")

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * its own team with a survey of every question type whose webhook points at a fresh receiver.
  */
 @ExtendWith(ArquillianExtension.class)
-public abstract class SurveyWithWebhookIT {
+public abstract class SurveyWithWebhookFixture {
 
     public static final String[] ALL_TYPES = {"Rating", "Smiley", "NPS", "Text", "Choice", "MultiChoice", "YesNo", "Number"};
 

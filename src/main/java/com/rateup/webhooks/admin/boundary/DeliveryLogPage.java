@@ -1,4 +1,4 @@
-package com.rateup.webhooks.deliveries.boundary;
+package com.rateup.webhooks.admin.boundary;
 
 import com.rateup.webhooks.deliveries.control.DeliveryLog;
 import com.rateup.webhooks.deliveries.control.PayloadWriter;
@@ -6,7 +6,6 @@ import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.deliveries.entity.DeliveryAttempt;
 import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
 import com.rateup.webhooks.platform.boundary.PageMessages;
-import com.rateup.webhooks.surveys.boundary.SurveyPage;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

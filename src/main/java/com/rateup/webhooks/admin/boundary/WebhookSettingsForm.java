@@ -1,9 +1,9 @@
-package com.rateup.webhooks.webhooks.boundary;
+package com.rateup.webhooks.admin.boundary;
 
 import com.rateup.webhooks.deliveries.control.DeliveryAttempts;
 import com.rateup.webhooks.platform.boundary.PageMessages;
-import com.rateup.webhooks.surveys.boundary.SurveyPage;
 import com.rateup.webhooks.teams.boundary.Viewer;
+import com.rateup.webhooks.webhooks.boundary.EndpointUrl;
 import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.faces.view.ViewScoped;

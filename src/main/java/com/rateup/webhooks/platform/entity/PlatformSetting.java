@@ -1,4 +1,4 @@
-package com.rateup.webhooks.teams.entity;
+package com.rateup.webhooks.platform.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package com.rateup.webhooks.surveys.boundary;
+package com.rateup.webhooks.admin.boundary;
 
 import com.rateup.webhooks.platform.boundary.PageMessages;
 import com.rateup.webhooks.surveys.control.TeamSurveys;

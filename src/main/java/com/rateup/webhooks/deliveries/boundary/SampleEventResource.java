@@ -3,7 +3,7 @@ package com.rateup.webhooks.deliveries.boundary;
 import com.rateup.webhooks.deliveries.control.DeliveryAttempts;
 import com.rateup.webhooks.deliveries.entity.AttemptResult;
 import com.rateup.webhooks.platform.boundary.Problems;
-import com.rateup.webhooks.surveys.control.TeamSurveys;
+import com.rateup.webhooks.surveys.boundary.TeamSurvey;
 import com.rateup.webhooks.surveys.entity.Survey;
 import com.rateup.webhooks.teams.boundary.TeamScoped;
 import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
@@ -31,10 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "team")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-public class TestDeliveryResource {
+public class SampleEventResource {
 
     @Inject
-    TeamSurveys surveys;
+    TeamSurvey teamSurvey;
 
     @Inject
     SurveyWebhooks webhooks;
@@ -53,7 +53,7 @@ public class TestDeliveryResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = TestOutcome.class)))
     @POST
     public TestOutcome send() {
-        Survey survey = surveys.find(teamId, surveyId);
+        Survey survey = teamSurvey.get();
         Webhook webhook = webhooks.of(surveyId).orElseThrow(() -> Problems.notFound("webhook"));
         var test = attempts.sendTestEvent(survey, webhook);
         AttemptResult result = test.result();

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class EndpointGuardTest {
+class SsrfProtectionTest {
 
-    private final EndpointGuard guard = new EndpointGuard();
+    private final SsrfProtection guard = new SsrfProtection();
 
     @ParameterizedTest(name = "refuses {0}")
     @ValueSource(strings = {

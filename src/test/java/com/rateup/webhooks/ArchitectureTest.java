@@ -1,0 +1,73 @@
+package com.rateup.webhooks;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.rateup.webhooks.teams.boundary.TeamScoped;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import jakarta.persistence.Entity;
+import jakarta.ws.rs.Path;
+
+/**
+ * The map of the code, checked: components depend on each other in one direction (README,
+ * "Where things are"; each package-info says its place), and inside a component BCE's direction
+ * holds: boundary → control → entity, never back.
+ */
+@AnalyzeClasses(packages = "com.rateup.webhooks", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String ROOT = "com.rateup.webhooks.";
+
+    @ArchTest
+    static final ArchRule componentsHaveNoCycles = slices().matching(ROOT + "(*)..").should().beFreeOfCycles();
+
+    /** platform ← teams ← surveys ← webhooks, responses ← deliveries ← admin. */
+    @ArchTest
+    static final ArchRule componentsDependDownwardOnly = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("admin").definedBy(ROOT + "admin..")
+            .layer("deliveries").definedBy(ROOT + "deliveries..")
+            .layer("responses").definedBy(ROOT + "responses..")
+            .layer("webhooks").definedBy(ROOT + "webhooks..")
+            .layer("surveys").definedBy(ROOT + "surveys..")
+            .layer("teams").definedBy(ROOT + "teams..")
+            .layer("platform").definedBy(ROOT + "platform..")
+            .whereLayer("admin").mayNotBeAccessedByAnyLayer()
+            .whereLayer("deliveries").mayOnlyBeAccessedByLayers("admin")
+            .whereLayer("responses").mayOnlyBeAccessedByLayers("deliveries", "admin")
+            .whereLayer("webhooks").mayOnlyBeAccessedByLayers("deliveries", "admin")
+            .whereLayer("surveys").mayOnlyBeAccessedByLayers("webhooks", "responses", "deliveries", "admin")
+            .whereLayer("teams").mayOnlyBeAccessedByLayers("surveys", "webhooks", "responses", "deliveries", "admin");
+
+    @ArchTest
+    static final ArchRule entitiesKnowNothingAboveThem = noClasses().that().resideInAPackage("..entity..")
+            .should().dependOnClassesThat().resideInAnyPackage("..control..", "..boundary..");
+
+    @ArchTest
+    static final ArchRule controlsKnowNoBoundary = noClasses().that().resideInAPackage("..control..")
+            .should().dependOnClassesThat().resideInAPackage("..boundary..");
+
+    @ArchTest
+    static final ArchRule resourcesAreBoundaries = classes().that().areAnnotatedWith(Path.class)
+            .should().resideInAPackage("..boundary..");
+
+    /** With {@code SurveyOwnership} (bound to no annotation) this is the whole of tenancy: no team route can forget it. */
+    @ArchTest
+    static final ArchRule teamRoutesNeedTheTeamsToken = classes().that(declareAPathUnder("teams/{teamId}"))
+            .should().beAnnotatedWith(TeamScoped.class);
+
+    private static DescribedPredicate<JavaClass> declareAPathUnder(String prefix) {
+        return DescribedPredicate.describe("declare a @Path under " + prefix, javaClass -> javaClass.isAnnotatedWith(Path.class)
+                && javaClass.getAnnotationOfType(Path.class).value().startsWith(prefix));
+    }
+
+    @ArchTest
+    static final ArchRule persistentClassesAreEntities = classes().that().areAnnotatedWith(Entity.class)
+            .should().resideInAPackage("..entity..");
+}
