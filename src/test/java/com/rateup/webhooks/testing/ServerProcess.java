@@ -55,10 +55,10 @@ public final class ServerProcess implements AutoCloseable {
         Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "rateup.db.url", "jdbc:h2:file:" + workDir.resolve("db/rateup") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                 "rateup.admin.password", Api.ADMIN_PASSWORD,
-                "rateup.delivery.timeout-ms", "1500",
+                "rateup.delivery.timeout", "PT1.5S",
                 "rateup.delivery.backoff-initial-ms", "1500",
-                "rateup.delivery.sweep-interval-ms", "1000",
-                "rateup.delivery.lease-ms", "2000",
+                "rateup.delivery.sweep-interval", "PT1S",
+                "rateup.delivery.lease", "PT2S",
                 "rateup.delivery.allow-private-network", "true", // the test receivers are on 127.0.0.1
                 // the per-endpoint circuit would pause a failing test receiver for 30 s; tests that want it set it
                 "rateup.delivery.breaker-failures", "1000"));

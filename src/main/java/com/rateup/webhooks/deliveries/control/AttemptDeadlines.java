@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One time budget for a whole attempt: connecting, sending, the status line, the headers and the
- * answer's excerpt together get {@code rateup.delivery.timeout-ms}. The HTTP clients only know a
+ * answer's excerpt together get {@code rateup.delivery.timeout}. The HTTP clients only know a
  * connect timeout and a timeout per read, so a receiver that trickles its status line a byte at a
  * time would hold the attempt as long as it likes; {@code @Timeout} cannot end a blocking call either.
  * At the deadline the attempt's connection is cut, which ends any read or connect it blocks in:

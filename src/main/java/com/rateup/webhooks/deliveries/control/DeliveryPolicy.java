@@ -1,5 +1,6 @@
 package com.rateup.webhooks.deliveries.control;
 
+import com.rateup.webhooks.platform.control.DurationSetting;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -7,16 +8,31 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The delivery settings from configuration, and the times derived from them. */
 @ApplicationScoped
 public class DeliveryPolicy {
 
+    static final DurationSetting TIMEOUT = new DurationSetting("rateup.delivery.timeout", "rateup.delivery.timeout-ms",
+            ChronoUnit.MILLIS, Duration.ofSeconds(5));
+    static final DurationSetting BACKOFF_MAX = new DurationSetting("rateup.delivery.backoff-max", "rateup.delivery.backoff-max-ms",
+            ChronoUnit.MILLIS, Duration.ofMinutes(5));
+    static final DurationSetting LEASE = new DurationSetting("rateup.delivery.lease", "rateup.delivery.lease-ms",
+            ChronoUnit.MILLIS, Duration.ofSeconds(30));
+    static final DurationSetting SWEEP_INTERVAL = new DurationSetting("rateup.delivery.sweep-interval", "rateup.delivery.sweep-interval-ms",
+            ChronoUnit.MILLIS, Duration.ofSeconds(10));
+
     @Inject
-    @ConfigProperty(name = "rateup.delivery.timeout-ms", defaultValue = "5000")
-    long timeoutMs;
+    Config config;
+
+    private long timeoutMs;
+    private long backoffMaxMs;
+    private long leaseMs;
+    private Duration sweepInterval;
 
     /** The whole schedule; when unset, {@code max-retries} and {@code backoff-initial-ms} (if either is set) double. */
     @Inject
@@ -31,16 +47,7 @@ public class DeliveryPolicy {
     @ConfigProperty(name = "rateup.delivery.backoff-initial-ms")
     Optional<Long> backoffInitialMs;
 
-    /** Caps the shorthand's doubling and the waits receivers ask for with Retry-After. */
-    @Inject
-    @ConfigProperty(name = "rateup.delivery.backoff-max-ms", defaultValue = "300000")
-    long backoffMaxMs;
-
     private RetrySchedule schedule;
-
-    @Inject
-    @ConfigProperty(name = "rateup.delivery.lease-ms", defaultValue = "30000")
-    long leaseMs;
 
     /** Longer waits before the next attempt give the thread back; the sweep resumes the delivery when due. */
     @Inject
@@ -61,7 +68,12 @@ public class DeliveryPolicy {
     }
 
     @PostConstruct
-    void readSchedule() {
+    void read() {
+        timeoutMs = TIMEOUT.from(config).toMillis();
+        // caps the shorthand's doubling and the waits receivers ask for with Retry-After
+        backoffMaxMs = BACKOFF_MAX.from(config).toMillis();
+        leaseMs = LEASE.from(config).toMillis();
+        sweepInterval = SWEEP_INTERVAL.from(config);
         schedule = retrySchedule.filter(value -> !value.isBlank()).map(RetrySchedule::parse)
                 .orElseGet(() -> maxRetries.isPresent() || backoffInitialMs.isPresent()
                         ? RetrySchedule.doubling(backoffInitialMs.orElse(1000L), backoffMaxMs, maxRetries.orElse(3))
@@ -80,6 +92,11 @@ public class DeliveryPolicy {
         }
         Duration asked = retryAfter.compareTo(Duration.ofMillis(backoffMaxMs)) > 0 ? Duration.ofMillis(backoffMaxMs) : retryAfter;
         return asked.compareTo(backoff) > 0 ? asked : backoff;
+    }
+
+    /** How often the sweep looks for due deliveries nobody holds. */
+    public Duration sweepInterval() {
+        return sweepInterval;
     }
 
     public Duration maxInlineWait() {

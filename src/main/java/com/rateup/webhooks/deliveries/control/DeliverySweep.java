@@ -66,8 +66,7 @@ public class DeliverySweep {
     DatabaseOutage outage;
 
     @Inject
-    @ConfigProperty(name = "rateup.delivery.sweep-interval-ms", defaultValue = "10000")
-    long intervalMs;
+    DeliveryPolicy policy;
 
     /** Bounds how many surveys one sweep looks at; the rest wait in the database for the next. */
     @Inject
@@ -103,7 +102,7 @@ public class DeliverySweep {
 
     @PostConstruct
     void schedule() {
-        timers.createIntervalTimer(0, intervalMs, new TimerConfig(null, false));
+        timers.createIntervalTimer(0, policy.sweepInterval().toMillis(), new TimerConfig(null, false));
         Runtime.getRuntime().addShutdownHook(drainOnExit);
     }
 
@@ -157,7 +156,7 @@ public class DeliverySweep {
             outage.answered();
         } catch (RuntimeException e) {
             if (!outage.noticed(e)) {
-                LOG.log(Level.WARNING, "delivery sweep failed; it runs again in " + intervalMs + " ms", e);
+                LOG.log(Level.WARNING, "delivery sweep failed; it runs again in " + policy.sweepInterval(), e);
             }
         }
     }
@@ -197,7 +196,7 @@ public class DeliverySweep {
     /** A retry handed back to the database is due before the next periodic pass: be there on time. */
     private void wakeAtEarliestDue() {
         store.earliestDue()
-                .filter(due -> due.isAfter(Instant.now()) && due.isBefore(Instant.now().plusMillis(intervalMs)))
+                .filter(due -> due.isAfter(Instant.now()) && due.isBefore(Instant.now().plus(policy.sweepInterval())))
                 .filter(due -> wakeUpAt == null || due.isBefore(wakeUpAt) || wakeUpAt.isBefore(Instant.now()))
                 .ifPresent(due -> {
                     wakeUpAt = due;
@@ -241,7 +240,7 @@ public class DeliverySweep {
     }
 
     public Duration interval() {
-        return Duration.ofMillis(intervalMs);
+        return policy.sweepInterval();
     }
 
     @PreDestroy

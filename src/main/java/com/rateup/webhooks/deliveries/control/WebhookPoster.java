@@ -56,8 +56,8 @@ public class WebhookPoster {
         timeoutMs = policy.timeoutMs();
     }
 
-    /** Declares the attempt failed at {@code rateup.delivery.timeout-ms} (mapped in microprofile-config.properties). */
-    @Timeout(5000)
+    /** Declares the attempt failed at the delivery timeout (the value comes from {@link AttemptTimeoutSource}). */
+    @Timeout
     public AttemptResult post(WebhookRequest delivery) {
         byte[] body = delivery.body();
         long timestamp = Instant.now().getEpochSecond();

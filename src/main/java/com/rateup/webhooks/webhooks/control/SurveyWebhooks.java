@@ -1,5 +1,6 @@
 package com.rateup.webhooks.webhooks.control;
 
+import com.rateup.webhooks.platform.control.DurationSetting;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import com.rateup.webhooks.webhooks.entity.WebhookRemoved;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,11 +12,12 @@ import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 @ApplicationScoped
 public class SurveyWebhooks {
@@ -24,14 +26,16 @@ public class SurveyWebhooks {
     EntityManager em;
 
     @Inject
-    SsrfProtection guard;
+    SsrfProtection ssrf;
 
     @Inject
     Event<WebhookRemoved> removed;
 
+    static final DurationSetting SECRET_GRACE = new DurationSetting("rateup.webhook.secret-grace", "rateup.webhook.secret-grace-hours",
+            ChronoUnit.HOURS, Duration.ofHours(24));
+
     @Inject
-    @ConfigProperty(name = "rateup.webhook.secret-grace-hours", defaultValue = "24")
-    long secretGraceHours;
+    Config config;
 
     public Optional<Webhook> of(String surveyId) {
         return em.createNamedQuery(Webhook.OF_SURVEY, Webhook.class)
@@ -73,7 +77,7 @@ public class SurveyWebhooks {
      */
     @Transactional
     public Saved save(String surveyId, URI url, boolean enabled) {
-        guard.refusal(url).ifPresent(refusal -> {
+        ssrf.refusal(url).ifPresent(refusal -> {
             throw new RefusedEndpoint(refusal);
         });
         Optional<Webhook> existing = of(surveyId);
@@ -90,7 +94,7 @@ public class SurveyWebhooks {
     @Transactional
     public Optional<Webhook> rotateSecret(String surveyId, String rotatedBy) {
         Optional<Webhook> webhook = of(surveyId);
-        webhook.ifPresent(it -> it.rotateSecret(Duration.ofHours(secretGraceHours), rotatedBy));
+        webhook.ifPresent(it -> it.rotateSecret(SECRET_GRACE.from(config), rotatedBy));
         return webhook;
     }
 

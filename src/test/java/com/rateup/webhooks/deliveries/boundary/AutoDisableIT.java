@@ -31,7 +31,7 @@ class AutoDisableIT {
                 "rateup.webhook.auto-disable-after", "PT2S",
                 "rateup.delivery.max-retries", "50",
                 "rateup.delivery.backoff-initial-ms", "300",
-                "rateup.delivery.backoff-max-ms", "600"));
+                "rateup.delivery.backoff-max-ms", "600")); // the former key, kept as an alias of rateup.delivery.backoff-max
         try (TestReceiver receiver = new TestReceiver().otherwise(new Status(500, "broken"));
                 ServerProcess server = ServerProcess.start(workDir, "auto-disable", config)) {
             Api api = new Api(server.url());

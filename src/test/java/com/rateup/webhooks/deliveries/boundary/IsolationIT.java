@@ -44,7 +44,7 @@ class IsolationIT {
     @Test
     void deadEndpointsDoNotHoldUpAHealthyOne() throws Exception {
         Map<String, String> config = ServerProcess.testConfig(workDir, Map.of(
-                "rateup.delivery.timeout-ms", "2000",
+                "rateup.delivery.timeout", "PT2S",
                 "rateup.delivery.backoff-initial-ms", "1000",
                 "rateup.delivery.breaker-failures", "5"));
         List<TestReceiver> dead = new ArrayList<>();
@@ -96,7 +96,7 @@ class IsolationIT {
     @Test
     void oneTeamsBrokenEndpointsDoNotHoldUpAnotherTeamOnTheSameHost() throws Exception {
         Map<String, String> config = ServerProcess.testConfig(workDir, Map.of(
-                "rateup.delivery.timeout-ms", "2000",
+                "rateup.delivery.timeout", "PT2S",
                 "rateup.delivery.backoff-initial-ms", "1000",
                 "rateup.delivery.breaker-failures", "5",
                 "rateup.delivery.breaker-open", "PT5M"));

@@ -9,6 +9,7 @@ import com.rateup.webhooks.testing.TestReceiver.HugeBody;
 import com.rateup.webhooks.testing.TestReceiver.Received;
 import com.rateup.webhooks.testing.TestReceiver.ResetInBody;
 import com.rateup.webhooks.testing.TestReceiver.ResetInStatusLine;
+import com.rateup.webhooks.testing.TestReceiver.Stall;
 import com.rateup.webhooks.testing.TestReceiver.Status;
 import com.rateup.webhooks.testing.TestReceiver.TrickleStatusLine;
 import jakarta.json.JsonObject;
@@ -135,6 +136,18 @@ class ReceiverFaultsIT extends SurveyWithWebhookFixture {
         assertThat(first.getString("error")).isNotBlank();
     }
 
+    /** Within the timeout (1.5 s here): also what tells that Fault Tolerance's @Timeout got the configured value, not its 1 s default. */
+    @Test
+    void aSlowAnswerWithinTheTimeoutIsDelivered() {
+        receiver.then(new Stall(Duration.ofMillis(1200), 200));
+        submitRating(3);
+
+        JsonObject delivery = awaitFinal();
+
+        assertThat(delivery.getString("status")).isEqualTo("DELIVERED");
+        assertThat(statusCodes(delivery)).containsExactly(200);
+    }
+
     /**
      * Each byte comes well within the timeout, so only one budget for the whole attempt ends it: the
      * attempt is cut at the timeout, not when the receiver is done trickling (seconds later).
@@ -205,7 +218,7 @@ class ReceiverFaultsIT extends SurveyWithWebhookFixture {
 
     @Test
     void disabledWebhookKeepsPendingDeliveriesUntilEnabledAgain() throws Exception {
-        receiver.then(new com.rateup.webhooks.testing.TestReceiver.Stall(Duration.ofMillis(800), 500));
+        receiver.then(new Stall(Duration.ofMillis(800), 500));
         submitRating(3);
         await().atMost(PATIENCE).until(() -> receiver.received().size() == 1);
         api.send("PUT", com.rateup.webhooks.testing.Api.webhookPath(team, surveyId), com.rateup.webhooks.testing.Api.bearer(team.token()),

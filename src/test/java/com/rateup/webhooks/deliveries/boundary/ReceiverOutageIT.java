@@ -47,7 +47,7 @@ class ReceiverOutageIT {
     @Test
     void aReceiverDownForTenBreakerIntervalsGetsEveryResponseWhenItIsBackAndNoneFails() throws Exception {
         Map<String, String> config = ServerProcess.testConfig(workDir, Map.of(
-                "rateup.delivery.timeout-ms", "1000",
+                "rateup.delivery.timeout", "PT1S",
                 "rateup.delivery.retry-schedule", "PT1S,PT2S,PT4S",
                 "rateup.delivery.breaker-failures", Integer.toString(BREAKER_FAILURES),
                 "rateup.delivery.breaker-open", BREAKER_OPEN.toString()));
