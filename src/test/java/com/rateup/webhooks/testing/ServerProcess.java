@@ -48,20 +48,16 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * The configuration process-based tests share: quick timeouts and retries, and a file database
-     * in {@code workDir}, or the tests' PostgreSQL server when {@code rateup.test.db=postgresql}.
+     * The configuration process-based tests share: the tests' settings (test-settings.properties),
+     * a file database in {@code workDir}, or the tests' PostgreSQL server when
+     * {@code rateup.test.db=postgresql}, and retries 1.5 s apart, so that a server killed between
+     * retries dies before a delivery's round is over.
      */
     public static Map<String, String> testConfig(Path workDir, Map<String, String> overrides) {
-        Map<String, String> config = new java.util.HashMap<>(Map.of(
-                "rateup.db.url", "jdbc:h2:file:" + workDir.resolve("db/rateup") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
-                "rateup.admin.password", Api.ADMIN_PASSWORD,
-                "rateup.delivery.timeout", "PT1.5S",
-                "rateup.delivery.backoff-initial-ms", "1500",
-                "rateup.delivery.sweep-interval", "PT1S",
-                "rateup.delivery.lease", "PT2S",
-                "rateup.delivery.allow-private-network", "true", // the test receivers are on 127.0.0.1
-                // the per-endpoint circuit would pause a failing test receiver for 30 s; tests that want it set it
-                "rateup.delivery.breaker-failures", "1000"));
+        Map<String, String> config = new java.util.HashMap<>(TestSettings.asMap());
+        config.put("rateup.db.url", "jdbc:h2:file:" + workDir.resolve("db/rateup") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+        config.put("rateup.admin.password", Api.ADMIN_PASSWORD);
+        config.put("rateup.delivery.backoff-initial-ms", "1500");
         if ("postgresql".equals(System.getProperty("rateup.test.db"))) {
             config.put("rateup.db.url", "jdbc:postgresql://127.0.0.1:" + System.getProperty("pg.port", "55432") + "/rateup");
             config.put("rateup.db.datasource-class", "org.postgresql.ds.PGSimpleDataSource");
