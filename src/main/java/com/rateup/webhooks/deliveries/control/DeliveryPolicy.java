@@ -13,7 +13,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The delivery settings from configuration, and the times derived from them. */
+/**
+ * Every delivery setting (the component's one place for them; README, Configuration), and the times
+ * derived from them.
+ */
 @ApplicationScoped
 public class DeliveryPolicy {
 
@@ -58,6 +61,39 @@ public class DeliveryPolicy {
     @ConfigProperty(name = "rateup.webhook.auto-disable-after", defaultValue = "PT72H")
     Duration autoDisableAfter;
 
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.max-concurrency", defaultValue = "16")
+    int maxConcurrency;
+
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.max-concurrency-per-endpoint", defaultValue = "8")
+    int maxConcurrencyPerEndpoint;
+
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.max-concurrency-per-host", defaultValue = "64")
+    int maxConcurrencyPerHost;
+
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.max-concurrency-per-team", defaultValue = "12")
+    int maxConcurrencyPerTeam;
+
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.breaker-failures", defaultValue = "5")
+    int breakerFailures;
+
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.breaker-open", defaultValue = "PT30S")
+    Duration breakerOpen;
+
+    /** Bounds how many surveys one sweep looks at; the rest wait in the database for the next. */
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.sweep-batch", defaultValue = "200")
+    int sweepBatch;
+
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.shutdown-grace", defaultValue = "PT10S")
+    Duration shutdownGrace;
+
     public long timeoutMs() {
         return timeoutMs;
     }
@@ -97,6 +133,38 @@ public class DeliveryPolicy {
     /** How often the sweep looks for due deliveries nobody holds. */
     public Duration sweepInterval() {
         return sweepInterval;
+    }
+
+    public int maxConcurrency() {
+        return maxConcurrency;
+    }
+
+    public int maxConcurrencyPerEndpoint() {
+        return maxConcurrencyPerEndpoint;
+    }
+
+    public int maxConcurrencyPerHost() {
+        return maxConcurrencyPerHost;
+    }
+
+    public int maxConcurrencyPerTeam() {
+        return maxConcurrencyPerTeam;
+    }
+
+    public int breakerFailures() {
+        return breakerFailures;
+    }
+
+    public Duration breakerOpen() {
+        return breakerOpen;
+    }
+
+    public int sweepBatch() {
+        return sweepBatch;
+    }
+
+    public Duration shutdownGrace() {
+        return shutdownGrace;
     }
 
     public Duration maxInlineWait() {

@@ -30,7 +30,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Dispatches pending deliveries that are due and that nobody holds: those a crash or restart
@@ -67,15 +66,6 @@ public class DeliverySweep {
 
     @Inject
     DeliveryPolicy policy;
-
-    /** Bounds how many surveys one sweep looks at; the rest wait in the database for the next. */
-    @Inject
-    @ConfigProperty(name = "rateup.delivery.sweep-batch", defaultValue = "200")
-    int batch;
-
-    @Inject
-    @ConfigProperty(name = "rateup.delivery.shutdown-grace", defaultValue = "PT10S")
-    Duration shutdownGrace;
 
     /**
      * How long the list of surveys with due work is reused when a freed slot asks for a pass:
@@ -162,7 +152,7 @@ public class DeliverySweep {
     }
 
     private List<DeliveryStore.DueSurvey> findDueSurveys(Instant now) {
-        dueSurveys = store.dueSurveys(batch);
+        dueSurveys = store.dueSurveys(policy.sweepBatch());
         dueSurveysAt = now;
         return dueSurveys;
     }
@@ -255,9 +245,9 @@ public class DeliverySweep {
 
     void drain() {
         try {
-            boolean drained = gate.closeAndDrain(shutdownGrace);
+            boolean drained = gate.closeAndDrain(policy.shutdownGrace());
             LOG.info(() -> drained ? "delivery dispatcher stopped; no attempt in flight"
-                    : "delivery dispatcher stopped with attempts still in flight after " + shutdownGrace
+                    : "delivery dispatcher stopped with attempts still in flight after " + policy.shutdownGrace()
                             + "; their leases run out and they are resumed at the next start");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

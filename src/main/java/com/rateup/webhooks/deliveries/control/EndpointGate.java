@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Admission to the dispatcher. A delivery is dispatched only with an admission: one of a bounded number
@@ -48,28 +47,15 @@ public class EndpointGate {
     static final int INITIAL_ENDPOINT_SLOTS = 2;
 
     @Inject
-    @ConfigProperty(name = "rateup.delivery.max-concurrency", defaultValue = "16")
+    DeliveryPolicy policy;
+
+    // from the policy at start; set directly by unit tests
     int maxConcurrency;
-
-    @Inject
-    @ConfigProperty(name = "rateup.delivery.max-concurrency-per-endpoint", defaultValue = "8")
     int maxPerEndpoint;
-
-    @Inject
-    @ConfigProperty(name = "rateup.delivery.max-concurrency-per-host", defaultValue = "64")
     int maxPerHost;
-
     /** One team's share of the dispatcher: its backlog cannot take every slot from the others. */
-    @Inject
-    @ConfigProperty(name = "rateup.delivery.max-concurrency-per-team", defaultValue = "12")
     int maxPerTeam;
-
-    @Inject
-    @ConfigProperty(name = "rateup.delivery.breaker-failures", defaultValue = "5")
     int breakerFailures;
-
-    @Inject
-    @ConfigProperty(name = "rateup.delivery.breaker-open", defaultValue = "PT30S")
     Duration breakerOpen;
 
     private Semaphore slots;
@@ -80,6 +66,16 @@ public class EndpointGate {
     private volatile boolean closed;
 
     @PostConstruct
+    void start() {
+        maxConcurrency = policy.maxConcurrency();
+        maxPerEndpoint = policy.maxConcurrencyPerEndpoint();
+        maxPerHost = policy.maxConcurrencyPerHost();
+        maxPerTeam = policy.maxConcurrencyPerTeam();
+        breakerFailures = policy.breakerFailures();
+        breakerOpen = policy.breakerOpen();
+        init();
+    }
+
     void init() {
         slots = new Semaphore(maxConcurrency);
     }
