@@ -4,16 +4,23 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rateup.webhooks.teams.boundary.TeamScoped;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import jakarta.persistence.Entity;
 import jakarta.ws.rs.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The map of the code, checked: components depend on each other in one direction (README,
@@ -65,6 +72,16 @@ class ArchitectureTest {
     private static DescribedPredicate<JavaClass> declareAPathUnder(String prefix) {
         return DescribedPredicate.describe("declare a @Path under " + prefix, javaClass -> javaClass.isAnnotatedWith(Path.class)
                 && javaClass.getAnnotationOfType(Path.class).value().startsWith(prefix));
+    }
+
+    /** Each component's settings, with their defaults, are read in one class (DeliveryPolicy, TeamConfig, …). */
+    @ArchTest
+    static void eachComponentReadsItsSettingsInOneClass(JavaClasses classes) {
+        Map<String, List<String>> readers = classes.stream()
+                .filter(javaClass -> javaClass.getFields().stream().anyMatch(field -> field.isAnnotatedWith(ConfigProperty.class)))
+                .collect(Collectors.groupingBy(javaClass -> javaClass.getPackageName().substring(ROOT.length()).split("\\.")[0],
+                        TreeMap::new, Collectors.mapping(JavaClass::getSimpleName, Collectors.toList())));
+        assertThat(readers).isNotEmpty().allSatisfy((component, names) -> assertThat(names).as(component).hasSize(1));
     }
 
     @ArchTest

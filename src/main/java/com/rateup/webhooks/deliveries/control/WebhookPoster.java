@@ -1,6 +1,7 @@
 package com.rateup.webhooks.deliveries.control;
 
 import com.rateup.webhooks.deliveries.entity.AttemptResult;
+import com.rateup.webhooks.platform.control.PlatformConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +24,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
@@ -46,8 +46,7 @@ public class WebhookPoster {
     AttemptDeadlines deadlines;
 
     @Inject
-    @ConfigProperty(name = "rateup.version", defaultValue = "dev")
-    String version;
+    PlatformConfig platform;
 
     private long timeoutMs;
 
@@ -67,7 +66,7 @@ public class WebhookPoster {
         String standardSignature = Signatures.standard(delivery.secrets(), delivery.deliveryId(), timestamp, body);
         Client client = clients.borrow();
         Invocation.Builder request = client.target(delivery.url()).request()
-                .header("User-Agent", "rateup-webhooks/" + version)
+                .header("User-Agent", "rateup-webhooks/" + platform.version())
                 .header("x-webhook-id", delivery.deliveryId())
                 .header("x-rateup-triggered-at", PayloadWriter.timestamp(delivery.triggeredAt()))
                 .header("x-rateup-signature", rateupSignature)

@@ -1,5 +1,6 @@
 package com.rateup.webhooks.platform.boundary;
 
+import com.rateup.webhooks.platform.control.PlatformConfig;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -8,7 +9,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Request bodies larger than {@code rateup.api.max-body-bytes} (64 KiB) are refused with 413
@@ -20,12 +20,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BodySizeLimit implements ReaderInterceptor {
 
     @Inject
-    @ConfigProperty(name = "rateup.api.max-body-bytes", defaultValue = "65536")
-    long maxBytes;
+    PlatformConfig config;
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        Limited limited = new Limited(context.getInputStream(), maxBytes);
+        Limited limited = new Limited(context.getInputStream(), config.maxBodyBytes());
         context.setInputStream(limited);
         try {
             return context.proceed();
@@ -33,7 +32,7 @@ public class BodySizeLimit implements ReaderInterceptor {
             // the JSON-B provider reports the stream's failure as malformed JSON, losing the cause
             if (limited.exceeded) {
                 throw Problems.of(jakarta.ws.rs.core.Response.Status.REQUEST_ENTITY_TOO_LARGE, "request body too large",
-                        List.of("at most " + maxBytes + " bytes"));
+                        List.of("at most " + config.maxBodyBytes() + " bytes"));
             }
             throw readFailed;
         }
@@ -42,11 +41,13 @@ public class BodySizeLimit implements ReaderInterceptor {
     /** Fails the read once more than the limit has been read. */
     private final class Limited extends FilterInputStream {
 
+        private final long limit;
         private long remaining;
         private boolean exceeded;
 
         Limited(InputStream in, long limit) {
             super(in);
+            this.limit = limit;
             this.remaining = limit;
         }
 
@@ -68,7 +69,7 @@ public class BodySizeLimit implements ReaderInterceptor {
             remaining -= read;
             if (remaining < 0) {
                 exceeded = true;
-                throw new IOException("request body larger than " + maxBytes + " bytes");
+                throw new IOException("request body larger than " + limit + " bytes");
             }
         }
     }

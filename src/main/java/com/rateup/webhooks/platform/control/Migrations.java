@@ -10,7 +10,6 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -49,8 +48,7 @@ public class Migrations {
     DataSource dataSource;
 
     @Inject
-    @ConfigProperty(name = "rateup.db.url")
-    String url;
+    PlatformConfig config;
 
     /**
      * Fails the deployment when the schema cannot be brought up to date, with one line that says which
@@ -68,7 +66,7 @@ public class Migrations {
             LOG.info(() -> "database schema at version " + result.targetSchemaVersion
                     + " (" + result.migrationsExecuted + " migrations applied now)");
         } catch (RuntimeException e) {
-            LOG.severe(() -> "the schema of the database " + withoutParameters(url) + " cannot be brought up to date: " + rootCause(e)
+            LOG.severe(() -> "the schema of the database " + withoutParameters(config.databaseUrl()) + " cannot be brought up to date: " + rootCause(e)
                     + ". Check that the data directory is writable and has free space (H2), or that the server answers"
                     + " and the user may change the schema (rateup.db.*). The application does not start.");
             throw e;

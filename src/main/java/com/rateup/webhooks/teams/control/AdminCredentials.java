@@ -14,9 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The platform administrator's credentials: {@code rateup.admin.password} when configured;
@@ -33,12 +31,7 @@ public class AdminCredentials {
     private static final String SETTING = "admin.password-hash";
 
     @Inject
-    @ConfigProperty(name = "rateup.admin.username", defaultValue = "admin")
-    String username;
-
-    @Inject
-    @ConfigProperty(name = "rateup.admin.password")
-    Optional<String> configuredPassword;
+    TeamConfig config;
 
     @Inject
     Passwords passwords;
@@ -50,7 +43,7 @@ public class AdminCredentials {
 
     @PostConstruct
     void init() {
-        if (configuredPassword.filter(p -> !p.isBlank()).isPresent()) {
+        if (config.adminPassword().isPresent()) {
             return;
         }
         PlatformSetting setting = em.find(PlatformSetting.class, SETTING);
@@ -58,19 +51,19 @@ public class AdminCredentials {
             String generated = generatePassword();
             setting = new PlatformSetting(SETTING, passwords.hash(generated));
             em.persist(setting);
-            LOG.warning("Generated the administrator password (shown once): user '" + username + "', password '"
+            LOG.warning("Generated the administrator password (shown once): user '" + config.adminUsername() + "', password '"
                     + generated + "'. Set rateup.admin.password to choose your own.");
         }
         storedHash = setting.value();
     }
 
     public boolean isAdministrator(String givenUser) {
-        return MessageDigest.isEqual(bytes(username), bytes(givenUser));
+        return MessageDigest.isEqual(bytes(config.adminUsername()), bytes(givenUser));
     }
 
     public boolean matches(String givenUser, String givenPassword) {
-        boolean userMatches = MessageDigest.isEqual(bytes(username), bytes(givenUser));
-        boolean passwordMatches = configuredPassword.filter(p -> !p.isBlank())
+        boolean userMatches = MessageDigest.isEqual(bytes(config.adminUsername()), bytes(givenUser));
+        boolean passwordMatches = config.adminPassword()
                 .map(p -> MessageDigest.isEqual(bytes(p), bytes(givenPassword)))
                 .orElseGet(() -> passwords.verify(givenPassword, storedHash));
         if (userMatches && passwordMatches && storedHash != null && Passwords.outdated(storedHash)) {

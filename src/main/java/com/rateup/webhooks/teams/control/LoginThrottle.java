@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Slows down password guessing, per user name, for the admin pages and the administrator's Basic
@@ -22,12 +21,7 @@ public class LoginThrottle {
     private static final int MAX_TRACKED = 10_000;
 
     @Inject
-    @ConfigProperty(name = "rateup.login.max-failures", defaultValue = "5")
-    int maxFailures;
-
-    @Inject
-    @ConfigProperty(name = "rateup.login.lockout", defaultValue = "PT30S")
-    Duration lockout;
+    TeamConfig config;
 
     private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
 
@@ -52,9 +46,9 @@ public class LoginThrottle {
             Failures updated = entry == null || entry.last.plus(LONGEST_LOCKOUT).isBefore(now) ? new Failures() : entry;
             updated.count++;
             updated.last = now;
-            int beyond = updated.count - maxFailures;
+            int beyond = updated.count - config.loginMaxFailures();
             if (beyond >= 0) {
-                Duration lock = lockout.multipliedBy(1L << Math.min(beyond, 20));
+                Duration lock = config.loginLockout().multipliedBy(1L << Math.min(beyond, 20));
                 updated.lockedUntil = now.plus(lock.compareTo(LONGEST_LOCKOUT) > 0 ? LONGEST_LOCKOUT : lock);
             }
             return updated;

@@ -12,9 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The key that encrypts webhook secrets at rest: {@code rateup.webhook.secret-key} (base64 of 32
@@ -28,17 +26,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN) // read-only after startup
 public class SecretKeys {
 
-    static final String KEY = "rateup.webhook.secret-key";
+    static final String KEY = WebhookConfig.SECRET_KEY;
     static final String DEVELOPMENT_KEY_SETTING = "webhook.secret-key.development";
     private static final Logger LOG = Logger.getLogger(SecretKeys.class.getName());
 
     @Inject
-    @ConfigProperty(name = KEY)
-    Optional<String> configuredKey;
-
-    @Inject
-    @ConfigProperty(name = "rateup.mode", defaultValue = "development")
-    String mode;
+    WebhookConfig config;
 
     @PersistenceContext
     EntityManager em;
@@ -47,7 +40,7 @@ public class SecretKeys {
 
     @PostConstruct
     void init() {
-        cipher = new SecretCipher(configuredKey.filter(k -> !k.isBlank()).map(SecretKeys::decode).orElseGet(this::developmentKey));
+        cipher = new SecretCipher(config.secretKey().map(SecretKeys::decode).orElseGet(this::developmentKey));
         refuseAKeyThatDoesNotOpenTheStoredSecrets();
     }
 
@@ -80,7 +73,7 @@ public class SecretKeys {
     }
 
     private byte[] developmentKey() {
-        if ("production".equalsIgnoreCase(mode)) {
+        if (config.productionMode()) {
             throw new IllegalStateException(KEY + " is not set: in production mode (rateup.mode=production) webhook secrets"
                     + " are encrypted with a key you provide. Generate one with: openssl rand -base64 32");
         }

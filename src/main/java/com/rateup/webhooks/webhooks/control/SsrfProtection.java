@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps webhooks off the server's own networks (SSRF): an endpoint must resolve to public
@@ -22,22 +21,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SsrfProtection {
 
     @Inject
-    @ConfigProperty(name = "rateup.delivery.allow-private-network", defaultValue = "false")
-    boolean allowPrivateNetwork;
-
-    @Inject
-    @ConfigProperty(name = "rateup.delivery.require-https", defaultValue = "false")
-    boolean requireHttps;
+    WebhookConfig config;
 
     /** Why the server must not POST to this URL, or empty when it may. */
     public Optional<String> refusal(URI url) {
-        if (requireHttps && !"https".equalsIgnoreCase(url.getScheme())) {
+        if (config.requireHttps() && !"https".equalsIgnoreCase(url.getScheme())) {
             return Optional.of("must use https");
         }
         if (url.getHost() == null) {
             return Optional.of("has no valid host"); // e.g. 127.1 or 0x7f.1: java.net.URI does not take them as hosts
         }
-        if (allowPrivateNetwork) {
+        if (config.allowPrivateNetwork()) {
             return Optional.empty();
         }
         String host = url.getHost().replaceAll("^\\[|\\]$", "").toLowerCase(Locale.ROOT);

@@ -1,6 +1,5 @@
 package com.rateup.webhooks.webhooks.control;
 
-import com.rateup.webhooks.platform.control.DurationSetting;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import com.rateup.webhooks.webhooks.entity.WebhookRemoved;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,14 +9,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
 
 @ApplicationScoped
 public class SurveyWebhooks {
@@ -31,11 +27,8 @@ public class SurveyWebhooks {
     @Inject
     Event<WebhookRemoved> removed;
 
-    static final DurationSetting SECRET_GRACE = new DurationSetting("rateup.webhook.secret-grace", "rateup.webhook.secret-grace-hours",
-            ChronoUnit.HOURS, Duration.ofHours(24));
-
     @Inject
-    Config config;
+    WebhookConfig config;
 
     public Optional<Webhook> of(String surveyId) {
         return em.createNamedQuery(Webhook.OF_SURVEY, Webhook.class)
@@ -94,7 +87,7 @@ public class SurveyWebhooks {
     @Transactional
     public Optional<Webhook> rotateSecret(String surveyId, String rotatedBy) {
         Optional<Webhook> webhook = of(surveyId);
-        webhook.ifPresent(it -> it.rotateSecret(SECRET_GRACE.from(config), rotatedBy));
+        webhook.ifPresent(it -> it.rotateSecret(config.secretGrace(), rotatedBy));
         return webhook;
     }
 

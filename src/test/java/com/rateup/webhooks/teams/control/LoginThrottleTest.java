@@ -15,8 +15,9 @@ class LoginThrottleTest {
     @BeforeEach
     void fiveFailuresThenThirtySeconds() {
         throttle = new LoginThrottle();
-        throttle.maxFailures = 5;
-        throttle.lockout = Duration.ofSeconds(30);
+        throttle.config = new TeamConfig();
+        throttle.config.loginMaxFailures = 5;
+        throttle.config.loginLockout = Duration.ofSeconds(30);
     }
 
     @Test

@@ -60,8 +60,9 @@ class SecretCipherTest {
     @Test
     void productionModeWithoutAKeyRefusesToStart() {
         SecretKeys keys = new SecretKeys();
-        keys.configuredKey = java.util.Optional.empty();
-        keys.mode = "production";
+        keys.config = new WebhookConfig();
+        keys.config.secretKey = java.util.Optional.empty();
+        keys.config.mode = "production";
 
         assertThatThrownBy(keys::init).hasMessageContaining("rateup.webhook.secret-key is not set").hasMessageContaining("production mode");
     }

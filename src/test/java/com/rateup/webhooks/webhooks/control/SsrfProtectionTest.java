@@ -11,6 +11,10 @@ class SsrfProtectionTest {
 
     private final SsrfProtection guard = new SsrfProtection();
 
+    {
+        guard.config = new WebhookConfig();
+    }
+
     @ParameterizedTest(name = "refuses {0}")
     @ValueSource(strings = {
         "http://127.0.0.1/hook", "http://127.1/hook", "http://2130706433/hook", "http://0x7f.1/hook", "http://localhost:8080/hook",
@@ -31,10 +35,10 @@ class SsrfProtectionTest {
 
     @Test
     void allowingPrivateNetworksLiftsTheRuleButNotTheHttpsRequirement() {
-        guard.allowPrivateNetwork = true;
+        guard.config.allowPrivateNetwork = true;
         assertThat(guard.refusal(URI.create("http://127.0.0.1:9000/hook"))).isEmpty();
 
-        guard.requireHttps = true;
+        guard.config.requireHttps = true;
         assertThat(guard.refusal(URI.create("http://127.0.0.1:9000/hook"))).contains("must use https");
         assertThat(guard.refusal(URI.create("https://127.0.0.1:9000/hook"))).isEmpty();
     }

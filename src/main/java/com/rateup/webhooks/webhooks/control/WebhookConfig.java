@@ -1,0 +1,62 @@
+package com.rateup.webhooks.webhooks.control;
+
+import com.rateup.webhooks.platform.control.DurationSetting;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Every setting of the webhooks component, with its default (README, Configuration). */
+@ApplicationScoped
+public class WebhookConfig {
+
+    static final String SECRET_KEY = "rateup.webhook.secret-key";
+
+    static final DurationSetting SECRET_GRACE = new DurationSetting("rateup.webhook.secret-grace", "rateup.webhook.secret-grace-hours",
+            ChronoUnit.HOURS, Duration.ofHours(24));
+
+    /** Named for the deliveries it guards; the rule is the webhooks' (their URLs are checked when saved too). */
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.allow-private-network", defaultValue = "false")
+    boolean allowPrivateNetwork;
+
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.require-https", defaultValue = "false")
+    boolean requireHttps;
+
+    @Inject
+    @ConfigProperty(name = SECRET_KEY)
+    Optional<String> secretKey;
+
+    @Inject
+    @ConfigProperty(name = "rateup.mode", defaultValue = "development")
+    String mode;
+
+    @Inject
+    Config config;
+
+    public boolean allowPrivateNetwork() {
+        return allowPrivateNetwork;
+    }
+
+    public boolean requireHttps() {
+        return requireHttps;
+    }
+
+    /** The key that encrypts secrets at rest, when one is configured. */
+    public Optional<String> secretKey() {
+        return secretKey.filter(key -> !key.isBlank());
+    }
+
+    public boolean productionMode() {
+        return "production".equalsIgnoreCase(mode);
+    }
+
+    /** How long a rotated-out secret keeps signing the Standard Webhooks header. */
+    public Duration secretGrace() {
+        return SECRET_GRACE.from(config);
+    }
+}
