@@ -3,7 +3,6 @@ package com.rateup.webhooks.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.rateup.webhooks.testing.Api;
 import com.rateup.webhooks.testing.SurveyWithWebhookFixture;
 import jakarta.json.JsonObject;
 import java.io.IOException;
