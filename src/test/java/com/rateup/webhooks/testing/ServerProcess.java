@@ -17,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged WAR on the server under test (Payara Micro, or WildFly when
@@ -218,30 +217,50 @@ public final class ServerProcess implements AutoCloseable {
 
     /**
      * SIGTERM: the server shuts down as an operator's stop would, and this waits until it has exited.
-     * WildFly's JVM is a child of standalone.sh: the signal goes to the JVMs, not to the script.
+     * WildFly's JVM is a child of standalone.sh: the signal goes to the JVMs, not only to the script,
+     * and this waits for each of them, since the script may exit first while the JVM still holds the
+     * embedded database's file lock the next server needs.
      */
     public void stop() throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        process.waitFor();
+        if (!endAll(false, Duration.ofMinutes(2))) {
+            throw new IllegalStateException("the server did not stop within 2 minutes; see " + log);
+        }
     }
 
     /** SIGKILL: no shutdown hooks, no graceful undeploy, in-flight work simply stops. */
     public void kill() throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        process.waitFor();
+        endAll(true, Duration.ofMinutes(1));
     }
 
     @Override
     public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.descendants().forEach(ProcessHandle::destroy);
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                kill();
+        if (!endAll(false, Duration.ofSeconds(30))) {
+            kill();
+        }
+    }
+
+    /** Signals the process and its descendants; true when all of them exited within {@code patience}. */
+    private boolean endAll(boolean forcibly, Duration patience) throws InterruptedException {
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(handle -> {
+            if (forcibly) {
+                handle.destroyForcibly();
+            } else {
+                handle.destroy();
+            }
+        });
+        long deadline = System.nanoTime() + patience.toNanos();
+        for (ProcessHandle handle : all) {
+            while (handle.isAlive()) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(50);
             }
         }
+        process.waitFor();
+        return true;
     }
 
     private static String javaExecutable() {
