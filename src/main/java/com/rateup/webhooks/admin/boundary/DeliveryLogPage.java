@@ -41,21 +41,21 @@ public class DeliveryLogPage implements Serializable {
     private transient Delivery selected;
 
     public List<Row> getRows() {
-        String surveyId = surveyPage.visibleSurveyId();
-        if (rows == null && surveyId != null) {
-            total = log.count(surveyId, status);
+        DeliveryLog.Of of = logOf();
+        if (rows == null && of != null) {
+            total = log.count(of, status);
             page = Math.max(1, Math.min(page, getPageCount()));
-            rows = log.page(surveyId, status, (page - 1) * PAGE_SIZE, PAGE_SIZE).stream().map(Row::of).toList();
+            rows = log.page(of, status, (page - 1) * PAGE_SIZE, PAGE_SIZE).stream().map(Row::of).toList();
         }
         return rows == null ? List.of() : rows;
     }
 
     public void redeliver(String deliveryId) {
-        String surveyId = surveyPage.visibleSurveyId();
-        if (surveyId == null) {
+        DeliveryLog.Of of = logOf();
+        if (of == null) {
             return;
         }
-        log.redeliver(surveyId, deliveryId).ifPresentOrElse(redelivery -> {
+        log.redeliver(of, deliveryId).ifPresentOrElse(redelivery -> {
             if (redelivery.started()) {
                 PageMessages.info("deliveries.redelivered", deliveryId);
             } else {
@@ -67,10 +67,15 @@ public class DeliveryLogPage implements Serializable {
     }
 
     public Delivery getSelected() {
-        if (selected == null && selectedId != null && surveyPage.visibleSurveyId() != null) {
-            selected = log.find(surveyPage.visibleSurveyId(), selectedId).orElse(null);
+        if (selected == null && selectedId != null && logOf() != null) {
+            selected = log.find(logOf(), selectedId).orElse(null);
         }
         return selected;
+    }
+
+    /** The survey's log (its own webhook's deliveries), once the page checked the viewer may see it. */
+    private DeliveryLog.Of logOf() {
+        return surveyPage.visibleSurveyId() == null ? null : DeliveryLog.Of.survey(surveyPage.visibleSurveyId());
     }
 
     /** The payload indented for reading; what was sent is the compact form. */

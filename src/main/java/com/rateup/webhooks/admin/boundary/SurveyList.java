@@ -7,7 +7,7 @@ import com.rateup.webhooks.surveys.entity.SurveyKind;
 import com.rateup.webhooks.teams.boundary.Viewer;
 import com.rateup.webhooks.teams.control.TeamDirectory;
 import com.rateup.webhooks.teams.entity.Team;
-import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
+import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -28,7 +28,7 @@ public class SurveyList {
     TeamSurveys surveys;
 
     @Inject
-    SurveyWebhooks webhooks;
+    TeamWebhooks webhooks;
 
     @Inject
     TeamDirectory teams;
@@ -94,7 +94,7 @@ public class SurveyList {
     }
 
     /** none, enabled, disabled or failing, as the lists and badges name it. */
-    private static String statusOf(Webhook webhook) {
+    static String statusOf(Webhook webhook) {
         if (webhook == null) {
             return "none";
         }

@@ -4,16 +4,18 @@ import com.rateup.webhooks.deliveries.control.DeliveryAttempts;
 import com.rateup.webhooks.platform.boundary.PageMessages;
 import com.rateup.webhooks.teams.boundary.Viewer;
 import com.rateup.webhooks.webhooks.boundary.EndpointUrl;
-import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
+import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * The Settings tab's webhook: URL, switch, secret, rotation, test event. The URL is validated
+ * The Settings tab's webhook (the survey's own): URL, switch, secret, rotation, test event; and the
+ * team webhooks that receive the survey too. The URL is validated
  * with the REST API's constraint ({@link EndpointUrl}, messages from ValidationMessages) and saved
  * through the same control, so the page and the API apply one set of rules.
  */
@@ -30,7 +32,7 @@ public class WebhookSettingsForm implements Serializable {
     Viewer viewer;
 
     @Inject
-    SurveyWebhooks webhooks;
+    TeamWebhooks webhooks;
 
     @Inject
     DeliveryAttempts attempts;
@@ -42,10 +44,11 @@ public class WebhookSettingsForm implements Serializable {
     private boolean confirmingRotation;
     private DeliveryAttempts.TestEvent testEvent;
     private transient Webhook webhook;
+    private transient List<Webhook> others;
 
     public Webhook getWebhook() {
         if (webhook == null && page.visibleSurveyId() != null) {
-            webhook = webhooks.of(page.visibleSurveyId()).orElse(null);
+            webhook = webhooks.ofSurvey(page.visibleSurveyId()).orElse(null);
         }
         if (!loaded && webhook != null) {
             url = webhook.url().toString();
@@ -55,16 +58,26 @@ public class WebhookSettingsForm implements Serializable {
         return webhook;
     }
 
+    /** The team webhooks that receive this survey too (its own webhook is the form above). */
+    public List<Webhook> getOthers() {
+        if (others == null && page.getSurvey() != null) {
+            others = webhooks.receiving(page.getSurvey().teamId(), page.getSurvey().id()).stream()
+                    .filter(other -> other.ownerSurveyId().isEmpty())
+                    .toList();
+        }
+        return others == null ? List.of() : others;
+    }
+
     public void save() {
         String surveyId = page.visibleSurveyId();
         if (surveyId == null) {
             return;
         }
         try {
-            var saved = webhooks.save(surveyId, EndpointUrl.Validator.parse(url), enabled);
+            var saved = webhooks.saveOfSurvey(page.getSurvey().teamId(), surveyId, EndpointUrl.Validator.parse(url), enabled);
             webhook = saved.webhook();
             PageMessages.info(saved.created() ? "settings.created" : "settings.saved");
-        } catch (SurveyWebhooks.RefusedEndpoint refused) {
+        } catch (TeamWebhooks.RefusedEndpoint refused) {
             PageMessages.error("webhook:url", "settings.url.refused", refused.getMessage());
         }
     }
@@ -79,10 +92,10 @@ public class WebhookSettingsForm implements Serializable {
 
     public void rotate() {
         confirmingRotation = false;
-        if (page.visibleSurveyId() == null) {
+        if (getWebhook() == null) {
             return;
         }
-        webhooks.rotateSecret(page.visibleSurveyId(), viewer.getName()).ifPresent(rotated -> {
+        webhooks.rotateSecret(webhook.id(), viewer.getName()).ifPresent(rotated -> {
             webhook = rotated;
             PageMessages.info("settings.rotated");
         });

@@ -1,7 +1,6 @@
 package com.rateup.webhooks.deliveries.boundary;
 
 import com.rateup.webhooks.deliveries.control.DeliveryLog;
-import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
 import com.rateup.webhooks.platform.boundary.ErrorBody;
 import com.rateup.webhooks.platform.boundary.Problems;
@@ -55,12 +54,17 @@ public class DeliveriesResource {
     public List<DeliveryView> list(
             @QueryParam("status") String statusName,
             @QueryParam("limit") @DefaultValue("50") int limit) {
+        return page(log, DeliveryLog.Of.survey(surveyId), statusName, limit);
+    }
+
+    /** The newest {@code limit} deliveries of the log, with the status named, if any. */
+    static List<DeliveryView> page(DeliveryLog log, DeliveryLog.Of of, String statusName, int limit) {
         // checked here, not with @Min/@Max: those on a query parameter crash Payara's OpenAPI generator (6.2025.10)
         if (limit < 1 || limit > MAX_LIMIT) {
             throw Problems.badRequest("validation failed", "limit: must be from 1 to " + MAX_LIMIT);
         }
         DeliveryStatus status = Problems.optionalEnum(DeliveryStatus.class, "status", statusName);
-        return log.page(surveyId, status, 0, limit).stream().map(DeliveryView::summary).toList();
+        return log.page(of, status, 0, limit).stream().map(DeliveryView::summary).toList();
     }
 
     @Operation(summary = "One delivery with its payload, its attempts and the receiver's answers")
@@ -69,7 +73,7 @@ public class DeliveriesResource {
     @GET
     @Path("{deliveryId}")
     public DeliveryView get(@PathParam("deliveryId") String deliveryId) {
-        return DeliveryView.detail(existing(deliveryId));
+        return DeliveryView.detail(log.find(DeliveryLog.Of.survey(surveyId), deliveryId).orElseThrow(() -> Problems.notFound("delivery")));
     }
 
     /** Sends it again with the same {@code x-webhook-id} and a fresh round of attempts. */
@@ -81,14 +85,14 @@ public class DeliveriesResource {
     @POST
     @Path("{deliveryId}/redeliver")
     public Response redeliver(@PathParam("deliveryId") String deliveryId) {
-        var redelivery = log.redeliver(surveyId, deliveryId).orElseThrow(() -> Problems.notFound("delivery"));
+        return redeliver(log, DeliveryLog.Of.survey(surveyId), deliveryId);
+    }
+
+    static Response redeliver(DeliveryLog log, DeliveryLog.Of of, String deliveryId) {
+        var redelivery = log.redeliver(of, deliveryId).orElseThrow(() -> Problems.notFound("delivery"));
         if (!redelivery.started()) {
             throw Problems.conflict("delivery is being attempted right now; redeliver it once this round ends");
         }
         return Response.accepted(DeliveryView.detail(redelivery.delivery())).build();
-    }
-
-    private Delivery existing(String deliveryId) {
-        return log.find(surveyId, deliveryId).orElseThrow(() -> Problems.notFound("delivery"));
     }
 }

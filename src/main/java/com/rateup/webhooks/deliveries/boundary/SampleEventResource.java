@@ -6,7 +6,7 @@ import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.surveys.boundary.TeamSurvey;
 import com.rateup.webhooks.surveys.entity.Survey;
 import com.rateup.webhooks.teams.boundary.TeamScoped;
-import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
+import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -36,7 +36,7 @@ public class SampleEventResource {
     TeamSurvey teamSurvey;
 
     @Inject
-    SurveyWebhooks webhooks;
+    TeamWebhooks webhooks;
 
     @Inject
     DeliveryAttempts attempts;
@@ -53,14 +53,17 @@ public class SampleEventResource {
     @POST
     public TestOutcome send() {
         Survey survey = teamSurvey.get();
-        Webhook webhook = webhooks.of(surveyId).orElseThrow(() -> Problems.notFound("webhook"));
-        var test = attempts.sendTestEvent(survey, webhook);
-        AttemptResult result = test.result();
-        return new TestOutcome(test.webhookId(), result.succeeded(), result.statusCode(), result.durationMs(), result.error(),
-                result.excerpt());
+        Webhook webhook = webhooks.ofSurvey(surveyId).orElseThrow(() -> Problems.notFound("webhook"));
+        return TestOutcome.of(attempts.sendTestEvent(survey, webhook));
     }
 
     public record TestOutcome(String webhookId, boolean delivered, Integer statusCode, long durationMs, String error,
             String responseExcerpt) {
+
+        static TestOutcome of(DeliveryAttempts.TestEvent test) {
+            AttemptResult result = test.result();
+            return new TestOutcome(test.webhookId(), result.succeeded(), result.statusCode(), result.durationMs(), result.error(),
+                    result.excerpt());
+        }
     }
 }

@@ -2,17 +2,25 @@ package com.rateup.webhooks.deliveries.control;
 
 import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
-import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
+import com.rateup.webhooks.webhooks.control.TeamWebhooks;
+import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** A survey's deliveries, newest first, and redelivery by hand. Callers have checked the survey is the caller's. */
+/**
+ * A log of deliveries, newest first, and redelivery by hand: a survey's (what went to its own webhook,
+ * including a deleted one's) or a team webhook's. Callers have checked the survey or webhook is the caller's.
+ */
 @ApplicationScoped
 public class DeliveryLog {
 
@@ -20,50 +28,82 @@ public class DeliveryLog {
     EntityManager em;
 
     @Inject
-    SurveyWebhooks webhooks;
+    TeamWebhooks webhooks;
 
     @Inject
     Outbox outbox;
 
     /** {@code status} null: all. */
-    public List<Delivery> page(String surveyId, DeliveryStatus status, int first, int max) {
-        var query = status == null
-                ? em.createNamedQuery(Delivery.OF_SURVEY, Delivery.class)
-                : em.createNamedQuery(Delivery.OF_SURVEY_WITH_STATUS, Delivery.class).setParameter("status", status);
-        return query.setParameter("surveyId", surveyId)
+    public List<Delivery> page(Of log, DeliveryStatus status, int first, int max) {
+        return log.query(em, status, Delivery.class, Delivery.OF_SURVEY, Delivery.OF_SURVEY_WITH_STATUS, Delivery.OF_WEBHOOK,
+                        Delivery.OF_WEBHOOK_WITH_STATUS)
                 .setFirstResult(first)
                 .setMaxResults(max)
                 .getResultList();
     }
 
-    public long count(String surveyId, DeliveryStatus status) {
-        var query = status == null
-                ? em.createNamedQuery(Delivery.COUNT_OF_SURVEY, Long.class)
-                : em.createNamedQuery(Delivery.COUNT_OF_SURVEY_WITH_STATUS, Long.class).setParameter("status", status);
-        return query.setParameter("surveyId", surveyId).getSingleResult();
+    public long count(Of log, DeliveryStatus status) {
+        return log.query(em, status, Long.class, Delivery.COUNT_OF_SURVEY, Delivery.COUNT_OF_SURVEY_WITH_STATUS,
+                Delivery.COUNT_OF_WEBHOOK, Delivery.COUNT_OF_WEBHOOK_WITH_STATUS).getSingleResult();
     }
 
-    public Optional<Delivery> find(String surveyId, String deliveryId) {
-        return Optional.ofNullable(deliveryId == null ? null : em.find(Delivery.class, deliveryId))
-                .filter(delivery -> delivery.surveyId().equals(surveyId));
+    public Optional<Delivery> find(Of log, String deliveryId) {
+        return Optional.ofNullable(deliveryId == null ? null : em.find(Delivery.class, deliveryId)).filter(log::holds);
+    }
+
+    /** The latest delivery of each of these webhooks that has one, by webhook id. */
+    public Map<String, Delivery> latestOf(Collection<String> webhookIds) {
+        if (webhookIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createNamedQuery(Delivery.LAST_OF_WEBHOOKS, Delivery.class)
+                .setParameter("webhookIds", webhookIds)
+                .getResultStream()
+                .collect(Collectors.toMap(Delivery::webhookId, delivery -> delivery, (one, other) -> one));
     }
 
     /**
      * Sends it again with the same {@code x-webhook-id} and a fresh round of attempts, unless an
      * attempt is running right now ({@code started} false). With the webhook disabled it waits
-     * until the webhook is enabled again. Empty when the survey has no such delivery.
+     * until the webhook is enabled again. Empty when the log has no such delivery.
      */
     @Transactional
-    public Optional<Redelivery> redeliver(String surveyId, String deliveryId) {
-        return find(surveyId, deliveryId).map(delivery -> {
+    public Optional<Redelivery> redeliver(Of log, String deliveryId) {
+        return find(log, deliveryId).map(delivery -> {
             if (!delivery.redeliver(Instant.now())) {
                 return new Redelivery(delivery, false);
             }
-            webhooks.enabledOf(surveyId).ifPresent(webhook -> outbox.offer(delivery, webhook));
+            webhooks.find(delivery.webhookId()).filter(Webhook::enabled).ifPresent(webhook -> outbox.offer(delivery, webhook));
             return new Redelivery(delivery, true);
         });
     }
 
     public record Redelivery(Delivery delivery, boolean started) {
+    }
+
+    /** Which log: a survey's ({@code surveyId}) or a team webhook's ({@code webhookId}). */
+    public record Of(String surveyId, String webhookId) {
+
+        public static Of survey(String surveyId) {
+            return new Of(surveyId, null);
+        }
+
+        public static Of webhook(String webhookId) {
+            return new Of(null, webhookId);
+        }
+
+        boolean holds(Delivery delivery) {
+            return surveyId != null
+                    ? delivery.toSurveyWebhook() && delivery.surveyId().equals(surveyId)
+                    : webhookId.equals(delivery.webhookId());
+        }
+
+        private <T> TypedQuery<T> query(EntityManager em, DeliveryStatus status, Class<T> type, String ofSurvey,
+                String ofSurveyWithStatus, String ofWebhook, String ofWebhookWithStatus) {
+            TypedQuery<T> query = surveyId != null
+                    ? em.createNamedQuery(status == null ? ofSurvey : ofSurveyWithStatus, type).setParameter("surveyId", surveyId)
+                    : em.createNamedQuery(status == null ? ofWebhook : ofWebhookWithStatus, type).setParameter("webhookId", webhookId);
+            return status == null ? query : query.setParameter("status", status);
+        }
     }
 }

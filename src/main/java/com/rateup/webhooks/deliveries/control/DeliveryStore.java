@@ -4,7 +4,7 @@ import com.rateup.webhooks.deliveries.entity.AttemptResult;
 import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
 import com.rateup.webhooks.platform.entity.InstantConverter;
-import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
+import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import com.rateup.webhooks.webhooks.entity.WebhookRemoved;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +33,7 @@ public class DeliveryStore {
     EntityManager em;
 
     @Inject
-    SurveyWebhooks webhooks;
+    TeamWebhooks webhooks;
 
     @Inject
     DeliveryPolicy policy;
@@ -41,13 +41,13 @@ public class DeliveryStore {
     @Inject
     DeliveryMetrics metrics;
 
-    /** Surveys with deliveries that are due and held by nobody, oldest due first, with their team and webhook URL. */
-    public List<DueSurvey> dueSurveys(int limit) {
-        return em.createNamedQuery(Delivery.DUE_BY_SURVEY, Object[].class)
+    /** Enabled webhooks with deliveries that are due and held by nobody, oldest due first, with their team and URL. */
+    public List<DueWebhook> dueWebhooks(int limit) {
+        return em.createNamedQuery(Delivery.DUE_BY_WEBHOOK, Object[].class)
                 .setParameter("now", Instant.now())
                 .setMaxResults(limit)
                 .getResultStream()
-                .map(row -> new DueSurvey((String) row[0], (String) row[1], URI.create((String) row[2])))
+                .map(row -> new DueWebhook((String) row[0], (String) row[1], URI.create((String) row[2])))
                 .toList();
     }
 
@@ -56,9 +56,9 @@ public class DeliveryStore {
         return Optional.ofNullable(InstantConverter.fromResult(em.createNamedQuery(Delivery.EARLIEST_DUE).getSingleResult()));
     }
 
-    public List<String> dueOf(String surveyId, int limit) {
-        return em.createNamedQuery(Delivery.DUE_OF_SURVEY, String.class)
-                .setParameter("surveyId", surveyId)
+    public List<String> dueOf(String webhookId, int limit) {
+        return em.createNamedQuery(Delivery.DUE_OF_WEBHOOK, String.class)
+                .setParameter("webhookId", webhookId)
                 .setParameter("now", Instant.now())
                 .setMaxResults(limit)
                 .getResultList();
@@ -80,10 +80,10 @@ public class DeliveryStore {
         return claimed ? nextAttempt(deliveryId, owner) : Optional.empty();
     }
 
-    /** Moves the survey's due, unheld deliveries to the end of their endpoint's open circuit, waiting for it. */
-    public void postponeDueOf(String surveyId, EndpointGate.Outage outage) {
-        em.createNamedQuery(Delivery.POSTPONE_DUE_OF_SURVEY)
-                .setParameter("surveyId", surveyId)
+    /** Moves the webhook's due, unheld deliveries to the end of their endpoint's open circuit, waiting for it. */
+    public void postponeDueOf(String webhookId, EndpointGate.Outage outage) {
+        em.createNamedQuery(Delivery.POSTPONE_DUE_OF_WEBHOOK)
+                .setParameter("webhookId", webhookId)
                 .setParameter("until", outage.until())
                 .setParameter("since", outage.since())
                 .setParameter("now", Instant.now())
@@ -100,7 +100,7 @@ public class DeliveryStore {
         if (delivery == null || !delivery.leasedTo(owner)) {
             return Optional.empty();
         }
-        Optional<Webhook> webhook = webhooks.of(delivery.surveyId());
+        Optional<Webhook> webhook = webhooks.find(delivery.webhookId());
         if (webhook.isEmpty()) {
             delivery.abandon(WEBHOOK_DELETED);
             return Optional.empty();
@@ -124,8 +124,8 @@ public class DeliveryStore {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void endPendingOf(@Observes WebhookRemoved removed) {
-        em.createNamedQuery(Delivery.ABANDON_PENDING_OF_SURVEY)
-                .setParameter("surveyId", removed.surveyId())
+        em.createNamedQuery(Delivery.ABANDON_PENDING_OF_WEBHOOK)
+                .setParameter("webhookId", removed.webhookId())
                 .setParameter("now", Instant.now())
                 .setParameter("reason", WEBHOOK_DELETED)
                 .executeUpdate();
@@ -164,7 +164,7 @@ public class DeliveryStore {
         if (result.gone()) {
             em.persist(delivery.record(result, 1, Duration.ZERO, null));
             metrics.completed(delivery.status());
-            webhooks.disable(delivery.surveyId(), "the receiver answered 410 Gone at " + now, now);
+            webhooks.disable(delivery.webhookId(), "the receiver answered 410 Gone at " + now, now);
             return false;
         }
         em.persist(delivery.record(result, policy.maxAttempts(), policy.delayBefore(delivery.attemptCountInRound() + 1, result.retryAfter()),
@@ -174,10 +174,10 @@ public class DeliveryStore {
         }
         if (result.succeeded()) {
             if (webhookFailing) {
-                webhooks.markHealthy(delivery.surveyId());
+                webhooks.markHealthy(delivery.webhookId());
             }
         } else {
-            disableIfFailingTooLong(delivery.surveyId(), now);
+            disableIfFailingTooLong(delivery.webhookId(), now);
         }
         if (delivery.nextAttemptAt() == null) {
             return false;
@@ -201,7 +201,7 @@ public class DeliveryStore {
             return;
         }
         em.persist(delivery.recordWaitingForEndpoint(result, since, until));
-        disableIfFailingTooLong(delivery.surveyId(), Instant.now());
+        disableIfFailingTooLong(delivery.webhookId(), Instant.now());
     }
 
     /**
@@ -216,15 +216,15 @@ public class DeliveryStore {
                 .executeUpdate();
     }
 
-    private void disableIfFailingTooLong(String surveyId, Instant now) {
-        webhooks.markFailing(surveyId, now);
-        webhooks.of(surveyId)
+    private void disableIfFailingTooLong(String webhookId, Instant now) {
+        webhooks.markFailing(webhookId, now);
+        webhooks.find(webhookId)
                 .map(Webhook::failingSince)
                 .filter(since -> since.plus(policy.autoDisableAfter()).isBefore(now))
-                .ifPresent(since -> webhooks.disable(surveyId, "every attempt failed since " + since, now));
+                .ifPresent(since -> webhooks.disable(webhookId, "every attempt failed since " + since, now));
     }
 
-    public record DueSurvey(String teamId, String surveyId, URI url) {
+    public record DueWebhook(String teamId, String webhookId, URI url) {
     }
 
     /** {@code webhookFailing}: whether its webhook's last attempts failed, so that a success has history to clear. */

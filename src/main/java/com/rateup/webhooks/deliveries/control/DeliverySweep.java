@@ -35,7 +35,7 @@ import java.util.logging.Logger;
  * Dispatches pending deliveries that are due and that nobody holds: those a crash or restart
  * interrupted, those that waited in the database for a free slot, and those whose webhook was
  * enabled again. Runs at startup, periodically, and as soon as a slot frees up while deliveries
- * wait. Surveys take turns, so one endpoint's backlog cannot hide another's.
+ * wait. Webhooks take turns, so one endpoint's backlog cannot hide another's.
  *
  * <p>At shutdown it closes the {@link EndpointGate} and gives the attempts in flight
  * {@code rateup.delivery.shutdown-grace} to finish; waiting deliveries are handed back at once.
@@ -68,17 +68,17 @@ public class DeliverySweep {
     DeliveryPolicy policy;
 
     /**
-     * How long the list of surveys with due work is reused when a freed slot asks for a pass:
-     * finding those surveys reads every due row, so under load it is done a few times a second,
+     * How long the list of webhooks with due work is reused when a freed slot asks for a pass:
+     * finding those webhooks reads every due row, so under load it is done a few times a second,
      * not once per delivery. Timer passes always look afresh.
      */
-    static final Duration SURVEY_LIST_REUSE = Duration.ofMillis(200);
+    static final Duration WEBHOOK_LIST_REUSE = Duration.ofMillis(200);
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
     private volatile boolean fresh;
-    private volatile List<DeliveryStore.DueSurvey> dueSurveys = List.of();
-    private volatile Instant dueSurveysAt = Instant.EPOCH;
+    private volatile List<DeliveryStore.DueWebhook> dueWebhooks = List.of();
+    private volatile Instant dueWebhooksAt = Instant.EPOCH;
     private volatile Instant lastCompleted = Instant.now();
     private volatile Instant wakeUpAt;
 
@@ -129,11 +129,11 @@ public class DeliverySweep {
     private void sweepOnce() {
         try {
             Instant now = Instant.now();
-            boolean reuse = !fresh && !dueSurveys.isEmpty() && now.isBefore(dueSurveysAt.plus(SURVEY_LIST_REUSE));
+            boolean reuse = !fresh && !dueWebhooks.isEmpty() && now.isBefore(dueWebhooksAt.plus(WEBHOOK_LIST_REUSE));
             fresh = false;
-            int dispatched = dispatchAll(reuse ? dueSurveys : findDueSurveys(now));
+            int dispatched = dispatchAll(reuse ? dueWebhooks : findDueWebhooks(now));
             if (reuse && dispatched == 0) {
-                dispatched = dispatchAll(findDueSurveys(now)); // the reused list ran dry: look again
+                dispatched = dispatchAll(findDueWebhooks(now)); // the reused list ran dry: look again
             }
             lastCompleted = Instant.now();
             if (!reuse) {
@@ -151,28 +151,28 @@ public class DeliverySweep {
         }
     }
 
-    private List<DeliveryStore.DueSurvey> findDueSurveys(Instant now) {
-        dueSurveys = store.dueSurveys(policy.sweepBatch());
-        dueSurveysAt = now;
-        return dueSurveys;
+    private List<DeliveryStore.DueWebhook> findDueWebhooks(Instant now) {
+        dueWebhooks = store.dueWebhooks(policy.sweepBatch());
+        dueWebhooksAt = now;
+        return dueWebhooks;
     }
 
-    private int dispatchAll(List<DeliveryStore.DueSurvey> surveys) {
+    private int dispatchAll(List<DeliveryStore.DueWebhook> webhooks) {
         int dispatched = 0;
-        for (DeliveryStore.DueSurvey due : takingTeamsInTurn(surveys)) {
+        for (DeliveryStore.DueWebhook due : takingTeamsInTurn(webhooks)) {
             dispatched += dispatchDueOf(due);
         }
         return dispatched;
     }
 
     /**
-     * The surveys in the order the teams take turns: each team's oldest due survey first, then each
-     * team's next, so one team's many surveys with due work cannot come before every other team's.
+     * The webhooks in the order the teams take turns: each team's oldest due webhook first, then each
+     * team's next, so one team's many webhooks with due work cannot come before every other team's.
      */
-    static List<DeliveryStore.DueSurvey> takingTeamsInTurn(List<DeliveryStore.DueSurvey> oldestDueFirst) {
-        Map<String, Deque<DeliveryStore.DueSurvey>> byTeam = new LinkedHashMap<>();
+    static List<DeliveryStore.DueWebhook> takingTeamsInTurn(List<DeliveryStore.DueWebhook> oldestDueFirst) {
+        Map<String, Deque<DeliveryStore.DueWebhook>> byTeam = new LinkedHashMap<>();
         oldestDueFirst.forEach(due -> byTeam.computeIfAbsent(due.teamId(), team -> new ArrayDeque<>()).add(due));
-        List<DeliveryStore.DueSurvey> inTurn = new ArrayList<>(oldestDueFirst.size());
+        List<DeliveryStore.DueWebhook> inTurn = new ArrayList<>(oldestDueFirst.size());
         while (inTurn.size() < oldestDueFirst.size()) {
             byTeam.values().forEach(queue -> {
                 if (!queue.isEmpty()) {
@@ -194,21 +194,21 @@ public class DeliverySweep {
                 });
     }
 
-    private int dispatchDueOf(DeliveryStore.DueSurvey survey) {
-        String endpoint = EndpointGate.endpointOf(survey.url());
+    private int dispatchDueOf(DeliveryStore.DueWebhook webhook) {
+        String endpoint = EndpointGate.endpointOf(webhook.url());
         Optional<EndpointGate.Outage> outage = gate.outage(endpoint, Instant.now());
         if (outage.isPresent()) {
-            store.postponeDueOf(survey.surveyId(), outage.get());
+            store.postponeDueOf(webhook.webhookId(), outage.get());
             return 0;
         }
-        int free = gate.freeSlots(endpoint, survey.teamId());
-        List<String> due = free == 0 ? List.of() : store.dueOf(survey.surveyId(), free);
+        int free = gate.freeSlots(endpoint, webhook.teamId());
+        List<String> due = free == 0 ? List.of() : store.dueOf(webhook.webhookId(), free);
         if (due.size() == free) {
             gate.leftWaiting(); // there may be more: the endpoint's next free slot brings the sweep back
         }
         int dispatched = 0;
         for (String deliveryId : due) {
-            Optional<EndpointGate.Admission> admission = gate.tryAdmit(endpoint, survey.teamId());
+            Optional<EndpointGate.Admission> admission = gate.tryAdmit(endpoint, webhook.teamId());
             if (admission.isEmpty()) {
                 break;
             }

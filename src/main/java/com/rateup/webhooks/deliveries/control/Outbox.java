@@ -2,7 +2,7 @@ package com.rateup.webhooks.deliveries.control;
 
 import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.responses.entity.ResponseSubmitted;
-import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
+import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -12,12 +12,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Turns a submitted response into a delivery row in the intake's own transaction (so the
- * response is never stored without it), and dispatches it only after that transaction commits,
- * if the {@link EndpointGate} admits it; otherwise it waits in the database for the sweep.
+ * Turns a submitted response into one delivery row per webhook that receives it, in the intake's
+ * own transaction (so the response is never stored without them), and dispatches each only after
+ * that transaction commits, if the {@link EndpointGate} admits it; otherwise it waits in the
+ * database for the sweep.
  */
 @ApplicationScoped
 public class Outbox {
@@ -26,7 +28,7 @@ public class Outbox {
     EntityManager em;
 
     @Inject
-    SurveyWebhooks webhooks;
+    TeamWebhooks webhooks;
 
     @Inject
     DeliveryPolicy policy;
@@ -44,21 +46,30 @@ public class Outbox {
     DeliveryDispatcher dispatcher;
 
     /**
-     * A delivery for an enabled webhook, offered for dispatch; for one the system disabled (auto-disable,
-     * 410) a delivery that waits in the database until the team enables it again (the sweep looks only
-     * at enabled webhooks). None for a webhook the team switched off.
+     * For each webhook that receives the survey: a delivery, offered for dispatch if the webhook is
+     * enabled; for one the system disabled (auto-disable, 410) a delivery that waits in the database
+     * until the team enables it again (the sweep looks only at enabled webhooks). None for a webhook
+     * the team switched off. Every delivery carries the same payload, written once.
      */
     void enqueue(@Observes ResponseSubmitted submitted) {
         var survey = submitted.survey();
-        webhooks.of(survey.id()).filter(webhook -> webhook.enabled() || webhook.waitsForReenabling()).ifPresent(webhook -> {
-            Delivery delivery = new Delivery(survey.teamId(), survey.id(), submitted.response().id(),
-                    PayloadWriter.payload(survey, submitted.response()), submitted.response().createdAt());
-            em.flush(); // the delivery references the response by a plain column, which JPA does not order inserts by
+        var response = submitted.response();
+        List<Webhook> receiving = webhooks.receiving(survey.teamId(), survey.id()).stream()
+                .filter(webhook -> webhook.enabled() || webhook.waitsForReenabling())
+                .toList();
+        if (receiving.isEmpty()) {
+            return;
+        }
+        String payload = PayloadWriter.payload(survey, response);
+        em.flush(); // deliveries reference the response by a plain column, which JPA does not order inserts by
+        for (Webhook webhook : receiving) {
+            Delivery delivery = new Delivery(survey.teamId(), survey.id(), webhook.id(), webhook.reach(),
+                    response.id(), payload, response.createdAt());
             em.persist(delivery);
             if (webhook.enabled()) {
                 offer(delivery, webhook);
             }
-        });
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.rateup.webhooks.deliveries.entity;
 
+import com.rateup.webhooks.webhooks.entity.Reach;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,7 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One event to deliver to a survey's webhook: the outbox row. Its id is the {@code x-webhook-id}
+ * One response to deliver to one webhook: the outbox row. Its id is the {@code x-webhook-id}
  * receivers de-duplicate on, and its payload is frozen when the response is submitted.
  *
  * <p>Whoever holds the lease ({@code leaseOwner} until {@code leaseUntil}) is the only one
@@ -27,27 +28,27 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "delivery")
-@NamedQuery(name = Delivery.DUE_BY_SURVEY,
-        query = "select d.teamId, d.surveyId, w.url, min(d.nextAttemptAt) from Delivery d, Webhook w"
-                + " where w.surveyId = d.surveyId and w.state = com.rateup.webhooks.webhooks.entity.WebhookState.ENABLED"
+@NamedQuery(name = Delivery.DUE_BY_WEBHOOK,
+        query = "select d.teamId, d.webhookId, w.url, min(d.nextAttemptAt) from Delivery d, Webhook w"
+                + " where w.id = d.webhookId and w.state = com.rateup.webhooks.webhooks.entity.WebhookState.ENABLED"
                 + " and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING"
                 + " and d.nextAttemptAt <= :now and (d.leaseUntil is null or d.leaseUntil < :now)"
-                + " group by d.teamId, d.surveyId, w.url order by min(d.nextAttemptAt)")
-@NamedQuery(name = Delivery.DUE_OF_SURVEY,
-        query = "select d.id from Delivery d where d.surveyId = :surveyId"
+                + " group by d.teamId, d.webhookId, w.url order by min(d.nextAttemptAt)")
+@NamedQuery(name = Delivery.DUE_OF_WEBHOOK,
+        query = "select d.id from Delivery d where d.webhookId = :webhookId"
                 + " and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING"
                 + " and d.nextAttemptAt <= :now and (d.leaseUntil is null or d.leaseUntil < :now)"
                 + " order by d.nextAttemptAt, d.createdAt")
-@NamedQuery(name = Delivery.POSTPONE_DUE_OF_SURVEY,
+@NamedQuery(name = Delivery.POSTPONE_DUE_OF_WEBHOOK,
         query = "update Delivery d set d.nextAttemptAt = :until, d.unreachableSince = :since, d.version = d.version + 1"
-                + " where d.surveyId = :surveyId"
+                + " where d.webhookId = :webhookId"
                 + " and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING"
                 + " and d.nextAttemptAt <= :now and (d.leaseUntil is null or d.leaseUntil < :now)")
 @NamedQuery(name = Delivery.RESUME_WAITING_FOR_ENDPOINT,
         query = "update Delivery d set d.nextAttemptAt = :now, d.version = d.version + 1"
                 + " where d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING"
                 + " and d.unreachableSince is not null and d.nextAttemptAt > :now and (d.leaseUntil is null or d.leaseUntil < :now)"
-                + " and d.surveyId in (select w.surveyId from Webhook w where w.url = :url)")
+                + " and d.webhookId in (select w.id from Webhook w where w.url = :url)")
 @NamedQuery(name = Delivery.BACKLOG,
         query = "select count(d), min(d.createdAt) from Delivery d"
                 + " where d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING")
@@ -58,32 +59,49 @@ import java.util.UUID;
         query = "update Delivery d set d.leaseOwner = :owner, d.leaseUntil = :until, d.version = d.version + 1"
                 + " where d.id = :id and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING"
                 + " and (d.leaseUntil is null or d.leaseUntil < :now)")
-@NamedQuery(name = Delivery.ABANDON_PENDING_OF_SURVEY,
+@NamedQuery(name = Delivery.ABANDON_PENDING_OF_WEBHOOK,
         query = "update Delivery d set d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.FAILED,"
                 + " d.completedAt = :now, d.nextAttemptAt = null, d.leaseOwner = null, d.leaseUntil = null,"
                 + " d.finalReason = :reason, d.version = d.version + 1"
-                + " where d.surveyId = :surveyId and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING")
-@NamedQuery(name = Delivery.COUNT_OF_SURVEY, query = "select count(d) from Delivery d where d.surveyId = :surveyId")
+                + " where d.webhookId = :webhookId and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING")
+@NamedQuery(name = Delivery.COUNT_OF_SURVEY,
+        query = "select count(d) from Delivery d where d.surveyId = :surveyId and d.reach = com.rateup.webhooks.webhooks.entity.Reach.SURVEY")
 @NamedQuery(name = Delivery.COUNT_OF_SURVEY_WITH_STATUS,
-        query = "select count(d) from Delivery d where d.surveyId = :surveyId and d.status = :status")
+        query = "select count(d) from Delivery d where d.surveyId = :surveyId and d.reach = com.rateup.webhooks.webhooks.entity.Reach.SURVEY and d.status = :status")
 @NamedQuery(name = Delivery.OF_SURVEY,
-        query = "select d from Delivery d where d.surveyId = :surveyId order by d.createdAt desc, d.id desc")
+        query = "select d from Delivery d where d.surveyId = :surveyId and d.reach = com.rateup.webhooks.webhooks.entity.Reach.SURVEY order by d.createdAt desc, d.id desc")
 @NamedQuery(name = Delivery.OF_SURVEY_WITH_STATUS,
-        query = "select d from Delivery d where d.surveyId = :surveyId and d.status = :status order by d.createdAt desc, d.id desc")
+        query = "select d from Delivery d where d.surveyId = :surveyId and d.reach = com.rateup.webhooks.webhooks.entity.Reach.SURVEY and d.status = :status"
+                + " order by d.createdAt desc, d.id desc")
+@NamedQuery(name = Delivery.COUNT_OF_WEBHOOK, query = "select count(d) from Delivery d where d.webhookId = :webhookId")
+@NamedQuery(name = Delivery.COUNT_OF_WEBHOOK_WITH_STATUS,
+        query = "select count(d) from Delivery d where d.webhookId = :webhookId and d.status = :status")
+@NamedQuery(name = Delivery.OF_WEBHOOK,
+        query = "select d from Delivery d where d.webhookId = :webhookId order by d.createdAt desc, d.id desc")
+@NamedQuery(name = Delivery.OF_WEBHOOK_WITH_STATUS,
+        query = "select d from Delivery d where d.webhookId = :webhookId and d.status = :status order by d.createdAt desc, d.id desc")
+@NamedQuery(name = Delivery.LAST_OF_WEBHOOKS,
+        query = "select d from Delivery d where d.webhookId in :webhookIds and d.createdAt ="
+                + " (select max(e.createdAt) from Delivery e where e.webhookId = d.webhookId)")
 public class Delivery {
 
-    public static final String DUE_BY_SURVEY = "Delivery.dueBySurvey";
-    public static final String DUE_OF_SURVEY = "Delivery.dueOfSurvey";
-    public static final String POSTPONE_DUE_OF_SURVEY = "Delivery.postponeDueOfSurvey";
+    public static final String DUE_BY_WEBHOOK = "Delivery.dueByWebhook";
+    public static final String DUE_OF_WEBHOOK = "Delivery.dueOfWebhook";
+    public static final String POSTPONE_DUE_OF_WEBHOOK = "Delivery.postponeDueOfWebhook";
     public static final String RESUME_WAITING_FOR_ENDPOINT = "Delivery.resumeWaitingForEndpoint";
     public static final String BACKLOG = "Delivery.backlog";
     public static final String EARLIEST_DUE = "Delivery.earliestDue";
     public static final String CLAIM = "Delivery.claim";
-    public static final String ABANDON_PENDING_OF_SURVEY = "Delivery.abandonPendingOfSurvey";
+    public static final String ABANDON_PENDING_OF_WEBHOOK = "Delivery.abandonPendingOfWebhook";
     public static final String OF_SURVEY = "Delivery.ofSurvey";
     public static final String COUNT_OF_SURVEY = "Delivery.countOfSurvey";
     public static final String COUNT_OF_SURVEY_WITH_STATUS = "Delivery.countOfSurveyWithStatus";
     public static final String OF_SURVEY_WITH_STATUS = "Delivery.ofSurveyWithStatus";
+    public static final String OF_WEBHOOK = "Delivery.ofWebhook";
+    public static final String COUNT_OF_WEBHOOK = "Delivery.countOfWebhook";
+    public static final String COUNT_OF_WEBHOOK_WITH_STATUS = "Delivery.countOfWebhookWithStatus";
+    public static final String OF_WEBHOOK_WITH_STATUS = "Delivery.ofWebhookWithStatus";
+    public static final String LAST_OF_WEBHOOKS = "Delivery.lastOfWebhooks";
 
     @Id
     private String id;
@@ -96,6 +114,14 @@ public class Delivery {
 
     @Column(name = "response_id")
     private String responseId;
+
+    /** Where it goes. No foreign key: the row outlives a deleted webhook in the log. */
+    @Column(name = "webhook_id")
+    private String webhookId;
+
+    /** Its webhook's when it was created; SURVEY (the survey's own webhook) puts it in the survey's log. */
+    @Enumerated(EnumType.STRING)
+    private Reach reach;
 
     private String payload;
 
@@ -146,11 +172,14 @@ public class Delivery {
     protected Delivery() {
     }
 
-    /** A delivery due now, held by nobody yet. */
-    public Delivery(String teamId, String surveyId, String responseId, String payload, Instant triggeredAt) {
+    /** A delivery due now, held by nobody yet; {@code reach}: its webhook's. */
+    public Delivery(String teamId, String surveyId, String webhookId, Reach reach, String responseId, String payload,
+            Instant triggeredAt) {
         this.id = UUID.randomUUID().toString();
         this.teamId = teamId;
         this.surveyId = surveyId;
+        this.webhookId = webhookId;
+        this.reach = reach;
         this.responseId = responseId;
         this.payload = payload;
         this.triggeredAt = triggeredAt;
@@ -269,6 +298,15 @@ public class Delivery {
 
     public String responseId() {
         return responseId;
+    }
+
+    public String webhookId() {
+        return webhookId;
+    }
+
+    /** Whether it goes to the survey's own webhook (the one on its Settings tab) rather than a team webhook. */
+    public boolean toSurveyWebhook() {
+        return reach == Reach.SURVEY;
     }
 
     public String payload() {

@@ -35,6 +35,11 @@ public class TeamSurveys {
     public record Listed(Survey survey, int questionCount) {
     }
 
+    /** The team's surveys and flows, oldest first. */
+    public List<Survey> ofTeam(String teamId) {
+        return em.createNamedQuery(Survey.OF_TEAM, Survey.class).setParameter("teamId", teamId).getResultList();
+    }
+
     /** The team's survey; empty for a missing one and for another team's alike. */
     public Optional<Survey> find(String teamId, String surveyId) {
         return find(surveyId).filter(survey -> survey.belongsTo(teamId));

@@ -3,12 +3,10 @@ package com.rateup.webhooks.webhooks.boundary;
 import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.teams.boundary.TeamAuthentication;
 import com.rateup.webhooks.teams.boundary.TeamScoped;
-import com.rateup.webhooks.webhooks.control.SurveyWebhooks;
+import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -40,12 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Consumes(MediaType.APPLICATION_JSON)
 public class WebhookResource {
 
-    @PersistenceContext
-    EntityManager em;
-
-
     @Inject
-    SurveyWebhooks webhooks;
+    TeamWebhooks webhooks;
 
 
     @PathParam("teamId")
@@ -72,11 +66,11 @@ public class WebhookResource {
     public Response put(@Valid WebhookSettings settings) {
         Problems.required(settings);
         try {
-            var saved = webhooks.save(surveyId, EndpointUrl.Validator.parse(settings.url), settings.enabled == null || settings.enabled);
+            var saved = webhooks.saveOfSurvey(teamId, surveyId, EndpointUrl.Validator.parse(settings.url), settings.enabled == null || settings.enabled);
             return Response.status(saved.created() ? Response.Status.CREATED : Response.Status.OK)
                     .entity(WebhookView.of(saved.webhook()))
                     .build();
-        } catch (SurveyWebhooks.RefusedEndpoint e) {
+        } catch (TeamWebhooks.RefusedEndpoint e) {
             throw Problems.badRequest("validation failed", "url: " + e.getMessage());
         }
     }
@@ -85,22 +79,23 @@ public class WebhookResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
     public Response delete() {
-        webhooks.remove(existing());
+        webhooks.remove(existing().id());
         return Response.noContent().build();
     }
 
     /** Replaces the secret; the previous one keeps signing the Standard Webhooks header for a grace period. */
-    @Operation(summary = "Rotate the secret; the previous one keeps signing the Standard Webhooks header for rateup.webhook.secret-grace-hours")
+    @Operation(summary = "Rotate the secret; the previous one keeps signing the Standard Webhooks header for rateup.webhook.secret-grace")
     @APIResponse(responseCode = "200", description = "The webhook with its new secret",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookView.class)))
     @POST
     @Path("secret")
     public WebhookView rotateSecret(@Context HttpServletRequest request) {
-        return webhooks.rotateSecret(surveyId, (String) request.getAttribute(TeamAuthentication.CALLER)).map(WebhookView::of).orElseThrow(() -> Problems.notFound("webhook"));
+        return webhooks.rotateSecret(existing().id(), (String) request.getAttribute(TeamAuthentication.CALLER)).map(WebhookView::of)
+                .orElseThrow(() -> Problems.notFound("webhook"));
     }
 
     private Webhook existing() {
-        return webhooks.of(surveyId).orElseThrow(() -> Problems.notFound("webhook"));
+        return webhooks.ofSurvey(surveyId).orElseThrow(() -> Problems.notFound("webhook"));
     }
 
     /** A class, not a record: see {@link Problems#required}. Absent {@code enabled} means enabled. */

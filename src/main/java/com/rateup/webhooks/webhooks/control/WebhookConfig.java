@@ -35,8 +35,17 @@ public class WebhookConfig {
     @ConfigProperty(name = "rateup.mode", defaultValue = "development")
     String mode;
 
+    /** Team webhooks (not a survey's own one): bounds how many deliveries one response makes. */
+    @Inject
+    @ConfigProperty(name = "rateup.team.max-webhooks", defaultValue = "20")
+    int maxTeamWebhooks;
+
     @Inject
     Config config;
+
+    public int maxTeamWebhooks() {
+        return maxTeamWebhooks;
+    }
 
     public boolean allowPrivateNetwork() {
         return allowPrivateNetwork;

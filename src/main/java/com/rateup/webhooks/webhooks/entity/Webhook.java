@@ -1,10 +1,13 @@
 package com.rateup.webhooks.webhooks.entity;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -14,26 +17,39 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @Entity
 @Table(name = "webhook")
 @NamedQuery(name = Webhook.OF_SURVEY, query = "select w from Webhook w where w.surveyId = :surveyId")
 @NamedQuery(name = Webhook.OF_SURVEYS, query = "select w from Webhook w where w.surveyId in :surveyIds")
+@NamedQuery(name = Webhook.OF_TEAM, query = "select w from Webhook w where w.teamId = :teamId order by w.createdAt, w.id")
+// "member of" would join the scope table into the outer query (EclipseLink), dropping the survey's own webhook
+@NamedQuery(name = Webhook.RECEIVING, query = "select w from Webhook w where w.teamId = :teamId and (w.surveyId = :surveyId"
+        + " or (w.surveyId is null and (w.reach = com.rateup.webhooks.webhooks.entity.Reach.ALL"
+        + " or exists (select v.id from Webhook v join v.surveyIds listed where v.id = w.id and listed = :surveyId))))"
+        + " order by w.createdAt, w.id")
+@NamedQuery(name = Webhook.COUNT_TEAM_WEBHOOKS, query = "select count(w) from Webhook w where w.teamId = :teamId and w.surveyId is null")
 @NamedQuery(name = Webhook.MARK_FAILING, query = "update Webhook w set w.failingSince = :now"
-        + " where w.surveyId = :surveyId and w.failingSince is null")
+        + " where w.id = :id and w.failingSince is null")
 @NamedQuery(name = Webhook.MARK_HEALTHY, query = "update Webhook w set w.failingSince = null"
-        + " where w.surveyId = :surveyId and w.failingSince is not null")
+        + " where w.id = :id and w.failingSince is not null")
 @NamedQuery(name = Webhook.DISABLE, query = "update Webhook w set w.state = com.rateup.webhooks.webhooks.entity.WebhookState.DISABLED,"
         + " w.disabledReason = :reason, w.disabledAt = :now, w.version = w.version + 1"
-        + " where w.surveyId = :surveyId and w.state = com.rateup.webhooks.webhooks.entity.WebhookState.ENABLED")
+        + " where w.id = :id and w.state = com.rateup.webhooks.webhooks.entity.WebhookState.ENABLED")
 public class Webhook {
 
     static final String DISABLED_BY_THE_TEAM = "disabled by the team";
 
     public static final String OF_SURVEY = "Webhook.ofSurvey";
     public static final String OF_SURVEYS = "Webhook.ofSurveys";
+    public static final String OF_TEAM = "Webhook.ofTeam";
+    public static final String RECEIVING = "Webhook.receiving";
+    public static final String COUNT_TEAM_WEBHOOKS = "Webhook.countTeamWebhooks";
     public static final String MARK_FAILING = "Webhook.markFailing";
     public static final String MARK_HEALTHY = "Webhook.markHealthy";
     public static final String DISABLE = "Webhook.disable";
@@ -43,8 +59,23 @@ public class Webhook {
     @Id
     private String id;
 
+    @Column(name = "team_id")
+    private String teamId;
+
+    /** The survey whose own webhook this is (the URL on its Settings tab); null for a team webhook. */
     @Column(name = "survey_id")
     private String surveyId;
+
+    @Enumerated(EnumType.STRING)
+    private Reach reach;
+
+    /** The surveys it receives when its reach is LISTED. */
+    @ElementCollection
+    @CollectionTable(name = "webhook_survey", joinColumns = @JoinColumn(name = "webhook_id"))
+    @Column(name = "survey_id")
+    private Set<String> surveyIds = new HashSet<>();
+
+    private String description;
 
     private String url;
 
@@ -88,14 +119,40 @@ public class Webhook {
     protected Webhook() {
     }
 
-    public Webhook(String surveyId, URI url, boolean enabled) {
+    private Webhook(String teamId, URI url, boolean enabled) {
         this.id = UUID.randomUUID().toString();
-        this.surveyId = surveyId;
+        this.teamId = teamId;
         this.state = WebhookState.ENABLED;
         this.secret = newSecret();
         this.createdAt = Instant.now();
         this.updatedAt = createdAt;
         change(url, enabled);
+    }
+
+    /** The survey's own webhook: the one on its Settings tab, which receives that survey only. */
+    public static Webhook ofSurvey(String teamId, String surveyId, URI url, boolean enabled) {
+        Webhook webhook = new Webhook(teamId, url, enabled);
+        webhook.surveyId = surveyId;
+        webhook.reach = Reach.SURVEY;
+        return webhook;
+    }
+
+    /** A team webhook, receiving the surveys of its scope. */
+    public static Webhook ofTeam(String teamId, URI url, boolean enabled, String description, Scope scope) {
+        Webhook webhook = new Webhook(teamId, url, enabled);
+        webhook.describe(description, scope);
+        return webhook;
+    }
+
+    /** A team webhook's description and scope; a survey's own webhook keeps its survey as its scope. */
+    public void describe(String newDescription, Scope scope) {
+        this.description = newDescription;
+        if (surveyId == null) {
+            this.reach = scope.all() ? Reach.ALL : Reach.LISTED;
+            this.surveyIds.clear();
+            this.surveyIds.addAll(scope.surveyIds());
+        }
+        this.updatedAt = Instant.now();
     }
 
     /** A change by the admin; enabling it (again) clears why it was disabled and its failure history. */
@@ -145,8 +202,30 @@ public class Webhook {
         return id;
     }
 
-    public String surveyId() {
-        return surveyId;
+    public String teamId() {
+        return teamId;
+    }
+
+    /** The survey whose own webhook this is; empty for a team webhook. */
+    public Optional<String> ownerSurveyId() {
+        return Optional.ofNullable(surveyId);
+    }
+
+    /** The surveys it receives: all of the team's, or those listed (for a survey's own webhook: that survey). */
+    public Scope scope() {
+        return switch (reach) {
+            case SURVEY -> Scope.of(Set.of(surveyId));
+            case ALL -> Scope.ALL;
+            case LISTED -> Scope.of(surveyIds);
+        };
+    }
+
+    public Reach reach() {
+        return reach;
+    }
+
+    public String description() {
+        return description;
     }
 
     public URI url() {
@@ -206,5 +285,23 @@ public class Webhook {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** What a webhook receives: every survey and flow of its team ({@link #ALL}), or the ones listed. */
+    public record Scope(boolean all, Set<String> surveyIds) {
+
+        public static final Scope ALL = new Scope(true, Set.of());
+
+        public Scope {
+            surveyIds = Set.copyOf(surveyIds);
+        }
+
+        public static Scope of(Set<String> surveyIds) {
+            return new Scope(false, surveyIds);
+        }
+
+        public boolean includes(String surveyId) {
+            return all || surveyIds.contains(surveyId);
+        }
     }
 }

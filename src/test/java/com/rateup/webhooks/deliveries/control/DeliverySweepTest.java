@@ -8,16 +8,16 @@ import org.junit.jupiter.api.Test;
 
 class DeliverySweepTest {
 
-    private static DeliveryStore.DueSurvey due(String team, String survey) {
-        return new DeliveryStore.DueSurvey(team, survey, URI.create("https://hooks.example/" + survey));
+    private static DeliveryStore.DueWebhook due(String team, String webhook) {
+        return new DeliveryStore.DueWebhook(team, webhook, URI.create("https://hooks.example/" + webhook));
     }
 
     @Test
-    void teamsTakeTurnsEachWithItsOldestDueSurveyFirst() {
-        List<DeliveryStore.DueSurvey> oldestDueFirst = List.of(due("a", "a1"), due("a", "a2"), due("a", "a3"),
+    void teamsTakeTurnsEachWithItsOldestDueWebhookFirst() {
+        List<DeliveryStore.DueWebhook> oldestDueFirst = List.of(due("a", "a1"), due("a", "a2"), due("a", "a3"),
                 due("b", "b1"), due("a", "a4"), due("c", "c1"), due("b", "b2"));
 
-        assertThat(DeliverySweep.takingTeamsInTurn(oldestDueFirst)).extracting(DeliveryStore.DueSurvey::surveyId)
+        assertThat(DeliverySweep.takingTeamsInTurn(oldestDueFirst)).extracting(DeliveryStore.DueWebhook::webhookId)
                 .containsExactly("a1", "b1", "c1", "a2", "b2", "a3", "a4");
     }
 }

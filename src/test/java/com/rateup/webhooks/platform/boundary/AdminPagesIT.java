@@ -8,6 +8,7 @@ import com.rateup.webhooks.testing.Api;
 import com.rateup.webhooks.testing.Browser;
 import com.rateup.webhooks.testing.Deployments;
 import com.rateup.webhooks.testing.TestReceiver;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.time.Duration;
@@ -286,10 +287,11 @@ class AdminPagesIT {
     @Test
     void thePagesFitA375PixelScreenAndEveryInputHasALabel() {
         api.putWebhook(team, surveyId, receiver.url("/hooks"));
+        createTeamWebhook(receiver.url("/a-rather-long-path/for-the-team-webhook/that/receives-every-survey"), "all");
         browser.size(375, 812);
         browser.login(user, PASSWORD);
         for (String page : List.of("/surveys.xhtml", "/survey.xhtml?id=" + surveyId + "&tab=overview",
-                "/survey.xhtml?id=" + surveyId + "&tab=settings", "/survey.xhtml?id=" + surveyId + "&tab=deliveries")) {
+                "/survey.xhtml?id=" + surveyId + "&tab=settings", "/survey.xhtml?id=" + surveyId + "&tab=deliveries", "/webhooks.xhtml")) {
             browser.open(page);
             long overflow = (Long) browser.script("return document.documentElement.scrollWidth - window.innerWidth");
             assertThat(overflow).as(page + " wider than the screen").isLessThanOrEqualTo(0);
@@ -303,6 +305,7 @@ class AdminPagesIT {
     @Test
     void axeCoreFindsNoSeriousViolationOnAnyPage() throws Exception {
         api.putWebhook(team, surveyId, receiver.url("/hooks"));
+        createTeamWebhook(receiver.url("/team"), "all");
         api.submit(surveyId, "{\"answers\":[]}");
         await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.received().isEmpty());
         Map<String, List<String>> violations = new LinkedHashMap<>();
@@ -310,11 +313,75 @@ class AdminPagesIT {
         violations.put("/login.xhtml", browser.accessibilityViolations());
         browser.login(user, PASSWORD);
         for (String page : List.of("/surveys.xhtml?kind=SURVEY", "/surveys.xhtml?kind=FLOW", "/survey.xhtml?id=" + surveyId + "&tab=overview",
-                "/survey.xhtml?id=" + surveyId + "&tab=settings", "/survey.xhtml?id=" + surveyId + "&tab=deliveries")) {
+                "/survey.xhtml?id=" + surveyId + "&tab=settings", "/survey.xhtml?id=" + surveyId + "&tab=deliveries", "/webhooks.xhtml")) {
             browser.open(page);
             violations.put(page, browser.accessibilityViolations());
         }
+        browser.click("#add\\:new");
+        violations.put("/webhooks.xhtml (new webhook form)", browser.accessibilityViolations());
         assertThat(violations.values()).as(violations.toString()).allMatch(List::isEmpty);
+    }
+
+    @Test
+    void aTeamUserAddsAWebhookForAllSurveysOnTheWebhooksPageAndTheSettingsTabListsIt() throws Exception {
+        String flowId = api.call(team, "GET", "api/teams/" + team.id() + "/surveys?kind=FLOW").array().getJsonObject(0).getString("id");
+        browser.login(user, PASSWORD);
+        browser.clickLink("Webhooks");
+        assertThat(browser.text("#no-webhooks")).contains("No webhooks yet");
+
+        browser.click("#add\\:new");
+        browser.type("#webhook\\:url", receiver.url("/agency"));
+        browser.type("#webhook\\:description", "Agency dashboard");
+        browser.click("#webhook\\:save");
+        assertThat(browser.text("#messages")).contains("Choose the surveys and flows it receives");
+        browser.find("#webhook\\:all").click();
+        browser.click("#webhook\\:save");
+
+        assertThat(browser.text("#messages")).contains("Webhook created");
+        JsonObject created = api.call(team, "GET", "api/teams/" + team.id() + "/webhooks").array().getJsonObject(0).asJsonObject();
+        assertThat(created.getString("surveys")).isEqualTo("all");
+        assertThat(created.getString("description")).isEqualTo("Agency dashboard");
+        browser.find("#secret summary").click();
+        String secret = browser.find("#secret-value").getAttribute("value");
+        assertThat(secret).startsWith("whsec_");
+        assertThat(browser.text("#webhook-table")).contains(receiver.url("/agency"), "All surveys and flows", "enabled");
+
+        api.submit(flowId, "{\"answers\":[]}");
+        await().atMost(PATIENCE).until(() -> receiver.received().size() == 1);
+        assertThat(receiver.received().get(0).header("x-rateup-signature")).isEqualTo(Signatures.rateup(secret, receiver.received().get(0).body()));
+        await().atMost(PATIENCE).until(() -> {
+            browser.open("/webhooks.xhtml");
+            return browser.text("#webhook-table .last").contains("delivered");
+        });
+
+        browser.open("/survey.xhtml?id=" + surveyId + "&tab=settings");
+        assertThat(browser.text("#other-webhooks")).contains(receiver.url("/agency"), "Agency dashboard");
+
+        browser.clickLink("Webhooks");
+        browser.click("#webhook-table input[type=submit]");
+        browser.find("#webhook\\:all").click();
+        browser.driver().findElements(org.openqa.selenium.By.cssSelector("#webhook\\:surveys input")).stream()
+                .filter(box -> box.getAttribute("value").equals(flowId)).findFirst().orElseThrow().click();
+        browser.click("#webhook\\:save");
+        assertThat(browser.text("#messages")).contains("Changes saved");
+        assertThat(browser.text("#webhook-table .scope")).isEqualTo("Delivery feedback");
+        assertThat(api.call(team, "GET", "api/teams/" + team.id() + "/webhooks/" + created.getString("id")).object()
+                .getJsonArray("surveys").getString(0)).isEqualTo(flowId);
+        browser.open("/survey.xhtml?id=" + surveyId + "&tab=settings");
+        assertThat(browser.has("#other-webhooks")).isFalse();
+
+        browser.clickLink("Webhooks");
+        browser.click("#webhook-table input[type=submit]");
+        browser.click("#delete\\:ask");
+        browser.click("#delete\\:confirm");
+        assertThat(browser.text("#messages")).contains("deleted");
+        assertThat(api.call(team, "GET", "api/teams/" + team.id() + "/webhooks").array()).isEmpty();
+    }
+
+    private void createTeamWebhook(String url, String scope) {
+        Api.Reply reply = api.send("POST", "api/teams/" + team.id() + "/webhooks", Api.bearer(team.token()),
+                Json.createObjectBuilder().add("url", url).add("surveys", scope).build());
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     }
 
     @Test
