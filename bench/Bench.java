@@ -97,6 +97,9 @@ public class Bench {
         Throughput intake = closedLoop(seconds, concurrency, () -> submit(withoutWebhook));
 
         Throughput endToEnd = endToEnd(seconds, concurrency, survey);
+        String[] fanOutTeam = createTeam(admin, "Bench fan-out");
+        Throughput fanOut3 = endToEnd(seconds, concurrency, fanOut(fanOutTeam, 3));
+        Throughput fanOut10 = endToEnd(seconds, concurrency, fanOut(fanOutTeam, 10));
         Latencies steady = fixedRate(rate, seconds, List.of(survey));
 
         List<Survey> mixed = new ArrayList<>();
@@ -107,7 +110,8 @@ public class Bench {
             mixed.add(createSurvey(team, dead.url()));
             Latencies isolated = fixedRate(rate, seconds, mixed);
             Latencies sharedHost = fixedRate(rate, seconds, sharedHost(admin, team));
-            report(startMs, raw, intake, endToEnd, steady, isolated, sharedHost, concurrency, seconds, rate);
+            report(startMs, raw, intake, new Throughput[] {endToEnd, fanOut3, fanOut10}, steady, isolated, sharedHost, concurrency, seconds,
+                    rate);
         }
     }
 
@@ -120,6 +124,16 @@ public class Bench {
         String[] other = createTeam(admin, "Bench neighbour");
         return List.of(createSurvey(team, receiver.url()), createSurvey(other, receiver.url("/broken")),
                 createSurvey(other, receiver.url("/silent")));
+    }
+
+    /** A survey whose responses go to {@code webhooks} endpoints: its own webhook and team webhooks listing it. */
+    private Survey fanOut(String[] team, int webhooks) throws Exception {
+        Survey survey = createSurvey(team, receiver.url("/fan-out-" + webhooks + "/0"));
+        for (int i = 1; i < webhooks; i++) {
+            call("POST", "api/teams/" + team[0] + "/webhooks", "Bearer " + team[1],
+                    "{\"url\":\"" + receiver.url("/fan-out-" + webhooks + "/" + i) + "\",\"surveys\":[\"" + survey.id() + "\"]}");
+        }
+        return survey;
     }
 
     // ---- measurements
@@ -149,13 +163,16 @@ public class Bench {
         return new Throughput(latencies.size() / elapsed, new Latencies(latencies), failures.get());
     }
 
-    /** Responses submitted back to back; throughput counts until the last signed delivery arrived. */
+    /**
+     * Responses submitted back to back; deliveries per second, counted until the last signed delivery
+     * arrived (with fan-out, each response makes several).
+     */
     private Throughput endToEnd(int seconds, int concurrency, Survey survey) throws InterruptedException {
         long start = System.nanoTime();
         Throughput submitted = closedLoop(seconds, concurrency, () -> submit(survey));
         long lastArrival = awaitArrivals(Duration.ofSeconds(120));
         double elapsed = (lastArrival - start) / 1e9;
-        int delivered = receiver.arrivals.size();
+        long delivered = receiver.delivered.get();
         receiver.reset();
         return new Throughput(delivered / elapsed, submitted.latencies(), submitted.failures());
     }
@@ -202,7 +219,7 @@ public class Bench {
         long seen = -1;
         long quietSince = System.nanoTime();
         while (System.nanoTime() < deadline) {
-            long now = receiver.arrivals.size();
+            long now = receiver.delivered.get();
             if (now != seen) {
                 seen = now;
                 quietSince = System.nanoTime();
@@ -310,7 +327,8 @@ public class Bench {
 
     // ---- report
 
-    private void report(long startMs, Throughput raw, Throughput intake, Throughput endToEnd, Latencies steady, Latencies isolated,
+    /** {@code endToEnd}: at fan-out 1, 3 and 10. */
+    private void report(long startMs, Throughput raw, Throughput intake, Throughput[] endToEnd, Latencies steady, Latencies isolated,
             Latencies sharedHost, int concurrency, int seconds, int rate) throws IOException {
         long[] memory = serverMemoryKb();
         StringBuilder md = new StringBuilder();
@@ -325,8 +343,16 @@ public class Bench {
                         intake.perSecond(), intake.latencies().ms(50), intake.latencies().ms(99), intake.failures(),
                         intake.perSecond() / raw.perSecond()))
                 .append(String.format("| end to end: responses accepted and delivered, signed | %.0f deliveries/s (intake p50 %.1f ms, p99 %.1f ms; %d refused) | %.2f of raw |%n",
-                        endToEnd.perSecond(), endToEnd.latencies().ms(50), endToEnd.latencies().ms(99), endToEnd.failures(),
-                        endToEnd.perSecond() / raw.perSecond()))
+                        endToEnd[0].perSecond(), endToEnd[0].latencies().ms(50), endToEnd[0].latencies().ms(99), endToEnd[0].failures(),
+                        endToEnd[0].perSecond() / raw.perSecond()));
+        int[] fanOuts = {3, 10};
+        for (int i = 0; i < fanOuts.length; i++) {
+            Throughput fanned = endToEnd[i + 1];
+            md.append(String.format("| same at fan-out %d: each response to %d webhooks (own + team webhooks) | %.0f deliveries/s = %.0f responses/s (intake p50 %.1f ms, p99 %.1f ms; %d refused) | %.2f of raw |%n",
+                    fanOuts[i], fanOuts[i], fanned.perSecond(), fanned.perSecond() / fanOuts[i], fanned.latencies().ms(50),
+                    fanned.latencies().ms(99), fanned.failures(), fanned.perSecond() / raw.perSecond()));
+        }
+        md
                 .append(String.format("| submit → arrival at %d/s, all endpoints healthy | p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d of %d arrived) | |%n",
                         rate, steady.ms(50), steady.ms(95), steady.ms(99), steady.count(), steady.expected()))
                 .append(String.format("| same with 1 of 5 endpoints dead (never answers): healthy ones | p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d of %d arrived) | p99 %.2f × all-healthy |%n",
@@ -406,7 +432,10 @@ public class Bench {
      */
     static final class Receiver {
 
+        /** When the first delivery of each response (by phone number) arrived. */
         final Map<String, Long> arrivals = new ConcurrentHashMap<>();
+        /** Every signed delivery that arrived, whichever response. */
+        final AtomicLong delivered = new AtomicLong();
         final AtomicLong lastArrival = new AtomicLong();
         private final HttpServer server;
 
@@ -438,6 +467,7 @@ public class Bench {
                 Matcher phone = PHONE.matcher(new String(body, StandardCharsets.UTF_8));
                 if (phone.find() && exchange.getRequestHeaders().getFirst("x-rateup-signature") != null) {
                     arrivals.putIfAbsent(phone.group(1), now);
+                    delivered.incrementAndGet();
                     lastArrival.accumulateAndGet(now, Math::max);
                 }
                 exchange.sendResponseHeaders(204, -1);
@@ -456,6 +486,7 @@ public class Bench {
 
         void reset() {
             arrivals.clear();
+            delivered.set(0);
         }
     }
 

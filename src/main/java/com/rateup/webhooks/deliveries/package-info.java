@@ -1,8 +1,8 @@
 /**
  * Delivery of responses to webhook endpoints, at least once.
  *
- * <p>The {@code Outbox} writes a {@code Delivery} row, with its payload frozen, in the intake's
- * transaction and hands it to the {@code DeliveryDispatcher} after commit. The dispatcher's
+ * <p>The {@code Outbox} writes a {@code Delivery} row per webhook that receives the survey, with
+ * its payload frozen, in the intake's transaction and hands it to the {@code DeliveryDispatcher} after commit. The dispatcher's
  * bounded EJB threads run {@code DeliveryAttempts}: one signed POST per attempt through the
  * {@code WebhookPoster} (MicroProfile {@code @Timeout}), retried by MicroProfile {@code @Retry}
  * after growing intervals. Each attempt is recorded. A delivery is owned through a lease in its
@@ -12,6 +12,7 @@
  * <p>Words used here, each for one idea:
  * <dl>
  * <dt>delivery</dt><dd>one response to send to one webhook: a row, its id the {@code x-webhook-id}.</dd>
+ * <dt>fan-out</dt><dd>the deliveries of one response: one per webhook that receives its survey.</dd>
  * <dt>attempt</dt><dd>one signed POST of a delivery, recorded with its outcome.</dd>
  * <dt>round</dt><dd>a delivery's automatic attempts since it was stored or redelivered by hand: at
  *     most 1 + the retries of {@code rateup.delivery.retry-schedule}; then it is {@code FAILED}.</dd>

@@ -294,7 +294,10 @@ class AdminPagesIT {
                 "/survey.xhtml?id=" + surveyId + "&tab=settings", "/survey.xhtml?id=" + surveyId + "&tab=deliveries", "/webhooks.xhtml")) {
             browser.open(page);
             long overflow = (Long) browser.script("return document.documentElement.scrollWidth - window.innerWidth");
-            assertThat(overflow).as(page + " wider than the screen").isLessThanOrEqualTo(0);
+            Object widest = browser.script("""
+                    return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                        .filter(e => !e.closest('.table-scroll')).slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className);""");
+            assertThat(overflow).as(page + " wider than the screen: " + widest).isLessThanOrEqualTo(0);
             Object unlabelled = browser.script("""
                     return [...document.querySelectorAll('input:not([type=hidden]):not([type=submit]), select, textarea')]
                         .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label')).map(e => e.id || e.name);""");

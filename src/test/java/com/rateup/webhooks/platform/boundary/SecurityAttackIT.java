@@ -59,6 +59,7 @@ class SecurityAttackIT {
     private static Api.Team attacker;
     private static String victimSurvey;
     private static String victimDelivery;
+    private static String victimTeamWebhook;
     private static String victimUser;
 
     @BeforeAll
@@ -86,6 +87,10 @@ class SecurityAttackIT {
         secrets.add(api.putWebhook(victim, victimSurvey, "http://93.184.216.34/hooks").getString("secret"));
         api.submit(victimSurvey, "{\"answers\":[]}");
         victimDelivery = api.deliveries(victim, victimSurvey).getJsonObject(0).getString("id");
+        JsonObject teamWebhook = api.send("POST", "api/teams/" + victim.id() + "/webhooks", Api.bearer(victim.token()),
+                Json.createObjectBuilder().add("url", "http://93.184.216.34/all").add("surveys", "all").build()).object();
+        victimTeamWebhook = teamWebhook.getString("id");
+        secrets.add(teamWebhook.getString("secret"));
         victimUser = "victim-user";
         api.createUser(victim, victimUser, USER_PASSWORD);
     }
@@ -160,12 +165,30 @@ class SecurityAttackIT {
                 new String[] {"POST", a + hook + "/secret", ""}, new String[] {"POST", a + hook + "/test", ""},
                 new String[] {"GET", a + hook + "/deliveries", null}, new String[] {"GET", a + delivery, null},
                 new String[] {"POST", a + delivery + "/redeliver", ""});
-        for (String[] route : routes) {
+        String teamHook = "/webhooks/" + victimTeamWebhook;
+        String newTeamHook = "{\"url\":\"http://93.184.216.34/stolen\",\"surveys\":\"all\"}";
+        List<String[]> teamWebhookRoutes = new java.util.ArrayList<>(routes);
+        for (String team : List.of(v, a)) {
+            teamWebhookRoutes.addAll(List.of(new String[] {"GET", team + teamHook, null}, new String[] {"PUT", team + teamHook, newTeamHook},
+                    new String[] {"DELETE", team + teamHook, null}, new String[] {"POST", team + teamHook + "/secret", ""},
+                    new String[] {"POST", team + teamHook + "/test", ""}, new String[] {"GET", team + teamHook + "/deliveries", null},
+                    new String[] {"GET", team + teamHook + "/deliveries/" + victimDelivery, null},
+                    new String[] {"POST", team + teamHook + "/deliveries/" + victimDelivery + "/redeliver", ""}));
+        }
+        teamWebhookRoutes.addAll(List.of(new String[] {"GET", v + "/webhooks", null}, new String[] {"POST", v + "/webhooks", newTeamHook},
+                new String[] {"GET", a + "/webhooks?surveyId=" + victimSurvey, null}));
+        for (String[] route : teamWebhookRoutes) {
             Api.Reply reply = api.send(route[0], route[1], Api.bearer(attacker.token()), route[2] == null ? null : "application/json", route[2]);
             boolean refused = reply.status() == 404 && !reply.body().contains("Victim survey") && !reply.body().contains("whsec_");
             count("another team's token on a team route", refused);
             assertThat(refused).as(route[0] + " " + route[1] + " answered " + reply.status() + " " + reply.body()).isTrue();
         }
+        // the attacker's own team webhook, scoped to the victim's survey: refused like a survey that does not exist
+        Api.Reply scoped = api.send("POST", a + "/webhooks", Api.bearer(attacker.token()), "application/json",
+                "{\"url\":\"http://93.184.216.34/stolen\",\"surveys\":[\"" + victimSurvey + "\"]}");
+        boolean refused = scoped.status() == 400 && scoped.body().contains("no survey or flow " + victimSurvey + " in this team");
+        count("another team's survey in a webhook's scope", refused);
+        assertThat(refused).as(scoped.body()).isTrue();
         assertThat(victimState()).isEqualTo(before);
     }
 
@@ -321,6 +344,7 @@ class SecurityAttackIT {
     private static String victimState() {
         JsonObject webhook = api.call(victim, "GET", Api.webhookPath(victim, victimSurvey)).object();
         return api.call(victim, "GET", "api/teams/" + victim.id() + "/surveys").body()
+                + api.call(victim, "GET", "api/teams/" + victim.id() + "/webhooks/" + victimTeamWebhook).body()
                 + webhook.getString("url") + webhook.getString("secret") + webhook.getBoolean("enabled")
                 + api.deliveries(victim, victimSurvey).stream().map(d -> d.asJsonObject().getString("id")).toList();
     }
