@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -146,7 +147,7 @@ public class TeamWebhooksResource {
                 .orElseThrow(() -> Problems.notFound("webhook"));
     }
 
-    private static <T> T refusalsAsProblems(java.util.function.Supplier<T> change) {
+    private static <T> T refusalsAsProblems(Supplier<T> change) {
         try {
             return change.get();
         } catch (TeamWebhooks.RefusedEndpoint e) {
