@@ -110,8 +110,10 @@ public class Bench {
             mixed.add(createSurvey(team, dead.url()));
             Latencies isolated = fixedRate(rate, seconds, mixed);
             Latencies sharedHost = fixedRate(rate, seconds, sharedHost(admin, team));
-            report(startMs, raw, intake, new Throughput[] {endToEnd, fanOut3, fanOut10}, steady, isolated, sharedHost, concurrency, seconds,
-                    rate);
+            Throughput stats = closedLoop(5, 1, () -> ok(HttpRequest.newBuilder(base.resolve("api/teams/" + team[0] + "/surveys/" + survey.id()
+                    + "/webhook/stats")).header("Authorization", "Bearer " + team[1]).GET().build()));
+            report(startMs, raw, intake, new Throughput[] {endToEnd, fanOut3, fanOut10}, steady, isolated, sharedHost, stats, concurrency,
+                    seconds, rate);
         }
     }
 
@@ -329,7 +331,7 @@ public class Bench {
 
     /** {@code endToEnd}: at fan-out 1, 3 and 10. */
     private void report(long startMs, Throughput raw, Throughput intake, Throughput[] endToEnd, Latencies steady, Latencies isolated,
-            Latencies sharedHost, int concurrency, int seconds, int rate) throws IOException {
+            Latencies sharedHost, Throughput stats, int concurrency, int seconds, int rate) throws IOException {
         long[] memory = serverMemoryKb();
         StringBuilder md = new StringBuilder();
         md.append("# rateup-webhooks benchmark\n\n")
@@ -361,6 +363,8 @@ public class Bench {
                 .append(String.format("| same on a shared host: another team's endpoints on the receiver's host and port answer 500 or never; ours (1 of 3) | p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d of %d arrived) | p99 %.2f × all-healthy |%n",
                         sharedHost.ms(50), sharedHost.ms(95), sharedHost.ms(99), sharedHost.count(), sharedHost.expected(),
                         sharedHost.ms(99) / Math.max(0.001, steady.ms(99))))
+                .append(String.format("| endpoint stats of the webhook that got every delivery above, one client | p50 %.1f ms, p99 %.1f ms (%d requests, %d refused) | |%n",
+                        stats.latencies().ms(50), stats.latencies().ms(99), stats.latencies().count(), stats.failures()))
                 .append(String.format("| server start to first successful request | %d ms | |%n", startMs))
                 .append(String.format("| server memory: peak RSS (VmHWM), RSS at the end | %d MiB, %d MiB | |%n", memory[0] / 1024, memory[1] / 1024));
         String text = md.toString();

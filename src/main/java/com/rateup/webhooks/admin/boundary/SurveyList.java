@@ -1,5 +1,7 @@
 package com.rateup.webhooks.admin.boundary;
 
+import com.rateup.webhooks.deliveries.control.EndpointHealth;
+import com.rateup.webhooks.deliveries.entity.EndpointState;
 import com.rateup.webhooks.platform.boundary.PageMessages;
 import com.rateup.webhooks.surveys.control.TeamSurveys;
 import com.rateup.webhooks.surveys.entity.Survey;
@@ -33,6 +35,9 @@ public class SurveyList {
     @Inject
     TeamDirectory teams;
 
+    @Inject
+    EndpointHealth health;
+
     private SurveyKind kind = SurveyKind.SURVEY;
     private String teamFilter;
     private List<Row> rows;
@@ -43,11 +48,13 @@ public class SurveyList {
             String teamId = viewer.isAdministrator() ? blankToNull(teamFilter) : viewer.getTeamId();
             List<TeamSurveys.Listed> listed = teamId == null && !viewer.isAdministrator() ? List.of() : surveys.list(kind, teamId);
             Map<String, Webhook> hooks = webhooks.ofSurveys(listed.stream().map(l -> l.survey().id()).toList());
+            Map<String, EndpointState> states = health.recordedStates(hooks.values());
             Map<String, String> teamNames = viewer.isAdministrator()
                     ? getTeams().stream().collect(Collectors.toMap(Team::id, Team::name)) : Map.of();
             rows = listed.stream()
                     .map(l -> new Row(l.survey(), teamNames.get(l.survey().teamId()), l.questionCount(),
-                            statusOf(hooks.get(l.survey().id()))))
+                            statusOf(hooks.get(l.survey().id())),
+                            hooks.containsKey(l.survey().id()) ? states.get(hooks.get(l.survey().id()).id()) : null))
                     .toList();
         }
         return rows;
@@ -89,8 +96,8 @@ public class SurveyList {
         return value == null || value.isBlank() ? null : value;
     }
 
-    /** {@code webhookStatus}: none, enabled, disabled or failing. */
-    public record Row(Survey survey, String teamName, int questionCount, String webhookStatus) {
+    /** {@code webhookStatus}: none, enabled, disabled or failing; {@code health}: its endpoint's state, null without a webhook. */
+    public record Row(Survey survey, String teamName, int questionCount, String webhookStatus, EndpointState health) {
     }
 
     /** none, enabled, disabled or failing, as the lists and badges name it. */

@@ -1,6 +1,7 @@
 package com.rateup.webhooks.admin.boundary;
 
 import com.rateup.webhooks.deliveries.control.DeliveryAttempts;
+import com.rateup.webhooks.deliveries.control.EndpointHealth;
 import com.rateup.webhooks.platform.boundary.PageMessages;
 import com.rateup.webhooks.teams.boundary.Viewer;
 import com.rateup.webhooks.webhooks.boundary.EndpointUrl;
@@ -37,6 +38,9 @@ public class WebhookSettingsForm implements Serializable {
     @Inject
     DeliveryAttempts attempts;
 
+    @Inject
+    EndpointHealth health;
+
     @EndpointUrl
     private String url;
     private boolean enabled = true;
@@ -45,6 +49,7 @@ public class WebhookSettingsForm implements Serializable {
     private DeliveryAttempts.TestEvent testEvent;
     private transient Webhook webhook;
     private transient List<Webhook> others;
+    private transient EndpointHealth.Stats stats;
 
     public Webhook getWebhook() {
         if (webhook == null && page.visibleSurveyId() != null) {
@@ -56,6 +61,23 @@ public class WebhookSettingsForm implements Serializable {
         }
         loaded = true;
         return webhook;
+    }
+
+    /** How the webhook's endpoint is doing; null without a webhook. */
+    public EndpointHealth.Stats getHealth() {
+        if (stats == null && getWebhook() != null) {
+            stats = health.stats(webhook);
+        }
+        return stats;
+    }
+
+    public String percent(double share) {
+        return Math.round(share * 100) + " %";
+    }
+
+    /** "p95 3.4 s of the 5 s timeout", with one decimal. */
+    public String seconds(long ms) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     /** The team webhooks that receive this survey too (its own webhook is the form above). */

@@ -2,6 +2,7 @@ package com.rateup.webhooks.deliveries.boundary;
 
 import com.rateup.webhooks.deliveries.control.DeliverySweep;
 import com.rateup.webhooks.deliveries.control.EndpointGate;
+import com.rateup.webhooks.deliveries.control.EndpointHealth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -25,10 +26,24 @@ public class DispatcherHealth {
     @Inject
     EndpointGate gate;
 
+    @Inject
+    EndpointHealth health;
+
     @Produces
     @Readiness
     HealthCheck ready() {
-        return () -> status("dispatcher", !gate.closed() && sweptWithin(3));
+        return () -> {
+            var response = HealthCheckResponse.named("dispatcher")
+                    .status(!gate.closed() && sweptWithin(3))
+                    .withData("inFlight", gate.inFlight())
+                    .withData("lastSweep", sweep.lastCompleted().toString());
+            try {
+                health.countsByState().forEach((state, count) -> response.withData("webhooks" + state.name(), count));
+            } catch (RuntimeException databaseAway) {
+                // the database check says so; the dispatcher's own readiness does not depend on these figures
+            }
+            return response.build();
+        };
     }
 
     @Produces

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
@@ -21,6 +23,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  */
 @ApplicationScoped
 public class DeliveryAttempts {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryAttempts.class.getName());
 
     @Inject
     DeliveryStore store;
@@ -39,6 +43,9 @@ public class DeliveryAttempts {
 
     @Inject
     SsrfProtection ssrf;
+
+    @Inject
+    EndpointHealth health;
 
     /**
      * One attempt per invocation; a failed attempt throws {@link AttemptFailed} and {@code @Retry}
@@ -73,10 +80,24 @@ public class DeliveryAttempts {
         if (outcome.answeredAgain() && store.resumeWaitingFor(request.url()) > 0) {
             gate.leftWaiting(); // this delivery's admission, when released, brings the sweep for them at once
         }
+        boolean retryNow = false;
         if (outcome.openUntil() != null) {
             store.recordWaitingForEndpoint(deliveryId, owner, result, outcome.unreachableSince(), outcome.openUntil());
-        } else if (store.recordAndContinue(deliveryId, owner, result, next.get().webhookFailing(), outcome.unreachableSince())) {
+        } else {
+            retryNow = store.recordAndContinue(deliveryId, owner, result, next.get().webhookFailing(), outcome.unreachableSince());
+        }
+        noteHealth(next.get().webhookId(), result, outcome.openUntil());
+        if (retryNow) {
             throw new AttemptFailed(deliveryId);
+        }
+    }
+
+    /** Bookkeeping after the attempt's record: a failure here loses a health figure, never the delivery. */
+    private void noteHealth(String webhookId, AttemptResult result, Instant circuitOpenUntil) {
+        try {
+            health.attempted(webhookId, result, circuitOpenUntil);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the health figures of webhook " + webhookId + " missed an attempt", e);
         }
     }
 

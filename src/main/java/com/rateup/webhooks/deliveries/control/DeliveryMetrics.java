@@ -3,6 +3,7 @@ package com.rateup.webhooks.deliveries.control;
 import com.rateup.webhooks.deliveries.entity.AttemptResult;
 import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
+import com.rateup.webhooks.deliveries.entity.EndpointState;
 import com.rateup.webhooks.platform.entity.InstantConverter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Metrics of the delivery pipeline, at {@code /metrics}: attempts by outcome, their duration as a
- * histogram, deliveries by final status, the pending backlog and its oldest age. The backlog gauges
+ * histogram, deliveries by final status, the pending backlog and its oldest age, webhooks by state. The backlog gauges
  * read the database at most every few seconds, however often scraped.
  */
 @ApplicationScoped
@@ -32,6 +33,9 @@ public class DeliveryMetrics {
 
     @Inject
     DeliveryPolicy policy;
+
+    @Inject
+    EndpointHealth health;
 
     @PersistenceContext
     EntityManager em;
@@ -54,6 +58,13 @@ public class DeliveryMetrics {
                 .description("Age of the oldest pending delivery")
                 .baseUnit("seconds")
                 .register(registry);
+        for (EndpointState state : EndpointState.values()) {
+            // one series per state, none per webhook: bounded cardinality
+            Gauge.builder("rateup.webhooks", health, figures -> figures.countsByState().get(state))
+                    .description("Webhooks by the state of their endpoint")
+                    .tag("state", state.name())
+                    .register(registry);
+        }
     }
 
     public void attempted(AttemptResult result) {

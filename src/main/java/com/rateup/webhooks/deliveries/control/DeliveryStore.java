@@ -228,11 +228,11 @@ public class DeliveryStore {
     }
 
     /** {@code webhookFailing}: whether its webhook's last attempts failed, so that a success has history to clear. */
-    public record NextAttempt(WebhookRequest request, Instant due, boolean webhookFailing) {
+    public record NextAttempt(WebhookRequest request, String webhookId, Instant due, boolean webhookFailing) {
 
         static NextAttempt of(Delivery delivery, Webhook webhook, Instant due, Instant now) {
             return new NextAttempt(new WebhookRequest(delivery.id(), webhook.url(), delivery.payload(), delivery.triggeredAt(),
-                    webhook.signingSecrets(now)), due, webhook.failingSince() != null);
+                    webhook.signingSecrets(now)), webhook.id(), due, webhook.failingSince() != null);
         }
     }
 }

@@ -115,6 +115,12 @@ class AdminPagesIT {
         assertThat(browser.text("#messages")).contains("queued again");
         await().atMost(PATIENCE).until(() -> receiver.received().size() == 2);
         assertThat(receiver.received().get(1).header("x-webhook-id")).isEqualTo(received.header("x-webhook-id"));
+
+        browser.clickLink("Settings");
+        assertThat(browser.text("#health-state")).isEqualTo("healthy");
+        assertThat(browser.text("#health-p95")).contains("of the 1.5 s timeout");
+        browser.open("/surveys.xhtml?kind=SURVEY&team=" + team.id());
+        assertThat(rowOf("Customer satisfaction")).contains("enabled", "healthy");
     }
 
     @Test
