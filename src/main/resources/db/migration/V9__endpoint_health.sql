@@ -3,12 +3,12 @@
 CREATE TABLE webhook_attempt_hour (
     id         VARCHAR(60) PRIMARY KEY,
     webhook_id VARCHAR(36) NOT NULL,
-    hour       TIMESTAMP NOT NULL,
+    hour_start TIMESTAMP NOT NULL,
     attempts   INTEGER NOT NULL,
     successes  INTEGER NOT NULL,
     histogram  VARCHAR(200) NOT NULL
 );
-CREATE INDEX webhook_attempt_hour_webhook ON webhook_attempt_hour (webhook_id, hour);
+CREATE INDEX webhook_attempt_hour_webhook ON webhook_attempt_hour (webhook_id, hour_start);
 
 CREATE TABLE webhook_health (
     webhook_id           VARCHAR(36) PRIMARY KEY,

@@ -112,6 +112,14 @@ public class DeliveryAttempts {
                 webhook.signingSecrets(now))));
     }
 
+    /** "Send test alert": one signed sample alert to the team's alert endpoint, now; not stored. */
+    public TestEvent sendTestAlert(Webhook alerts) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String id = UUID.randomUUID().toString();
+        return new TestEvent(id, attempt(new WebhookRequest(id, alerts.url(), TeamAlerts.sample(alerts, now), now,
+                alerts.signingSecrets(now))));
+    }
+
     AttemptResult attempt(WebhookRequest request) {
         Instant startedAt = Instant.now();
         Optional<String> refusal = ssrf.refusal(request.url());

@@ -1,5 +1,6 @@
 package com.rateup.webhooks.deliveries.control;
 
+import com.rateup.webhooks.deliveries.entity.AlertType;
 import com.rateup.webhooks.deliveries.entity.AttemptResult;
 import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
@@ -40,6 +41,9 @@ public class DeliveryStore {
 
     @Inject
     DeliveryMetrics metrics;
+
+    @Inject
+    TeamAlerts alerts;
 
     /** Enabled webhooks with deliveries that are due and held by nobody, oldest due first, with their team and URL. */
     public List<DueWebhook> dueWebhooks(int limit) {
@@ -171,6 +175,11 @@ public class DeliveryStore {
                 unreachableSince));
         if (delivery.status() != DeliveryStatus.PENDING) {
             metrics.completed(delivery.status());
+        }
+        if (delivery.status() == DeliveryStatus.FAILED && !delivery.isAlert()) {
+            webhooks.find(delivery.webhookId()).ifPresent(webhook -> alerts.raise(AlertType.DELIVERY_FAILED, webhook,
+                    "its " + delivery.attemptCountInRound() + " attempts failed; the last " + (result.statusCode() != null
+                            ? "answered " + result.statusCode() : result.error()), delivery));
         }
         if (result.succeeded()) {
             if (webhookFailing) {

@@ -1,10 +1,12 @@
 package com.rateup.webhooks.deliveries.control;
 
+import com.rateup.webhooks.deliveries.entity.AlertType;
 import com.rateup.webhooks.deliveries.entity.AttemptHour;
 import com.rateup.webhooks.deliveries.entity.AttemptResult;
 import com.rateup.webhooks.deliveries.entity.EndpointState;
 import com.rateup.webhooks.deliveries.entity.WebhookHealth;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
+import com.rateup.webhooks.webhooks.entity.Reach;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import com.rateup.webhooks.webhooks.entity.WebhookState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,6 +60,9 @@ public class EndpointHealth {
     @Inject
     DeliveryPolicy policy;
 
+    @Inject
+    TeamAlerts alerts;
+
     private final Set<String> existingRows = ConcurrentHashMap.newKeySet();
     private volatile Counts counts = new Counts(Map.of(), Instant.EPOCH);
 
@@ -69,7 +74,8 @@ public class EndpointHealth {
     public void attempted(String webhookId, AttemptResult result, Instant circuitOpenUntil) {
         Instant now = Instant.now();
         Optional<Webhook> webhook = webhooks.find(webhookId);
-        if (webhook.isEmpty() || !rowsExist(webhookId, now)) {
+        // the alert endpoint's own health raises no alert (it could only tell itself)
+        if (webhook.isEmpty() || webhook.get().reach() == Reach.ALERTS || !rowsExist(webhookId, now)) {
             return;
         }
         // always the hour row first, then the summary: concurrent attempts lock in the same order
@@ -84,9 +90,11 @@ public class EndpointHealth {
         // an endpoint that was idle and answers well is no news
         if (changed && !(before == EndpointState.IDLE && next == EndpointState.HEALTHY)) {
             Webhook subject = webhook.get();
+            String reason = reasonOf(next, result, health);
             LOG.warning(() -> "webhook " + subject.id() + " of team " + subject.teamId()
                     + subject.ownerSurveyId().map(survey -> " (survey " + survey + ")").orElse(" (team webhook)")
-                    + " is now " + next + ", was " + before + ": " + reasonOf(next, result, health));
+                    + " is now " + next + ", was " + before + ": " + reason);
+            AlertType.ofChange(before, next).ifPresent(type -> alerts.raise(type, subject, reason, null));
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 @Entity
 @Table(name = "webhook_attempt_hour")
 @NamedQuery(name = AttemptHour.OF_WEBHOOK_SINCE,
-        query = "select h from AttemptHour h where h.webhookId = :webhookId and h.hour >= :since")
+        query = "select h from AttemptHour h where h.webhookId = :webhookId and h.hourStart >= :since")
 public class AttemptHour {
 
     public static final String OF_WEBHOOK_SINCE = "AttemptHour.ofWebhookSince";
@@ -33,7 +33,9 @@ public class AttemptHour {
     @Column(name = "webhook_id")
     private String webhookId;
 
-    private Instant hour;
+    /** HOUR is a keyword of H2's SQL, hence the longer name. */
+    @Column(name = "hour_start")
+    private Instant hourStart;
 
     private int attempts;
 
@@ -48,7 +50,7 @@ public class AttemptHour {
     private AttemptHour(String webhookId, Instant hour) {
         this.id = idOf(webhookId, hour);
         this.webhookId = webhookId;
-        this.hour = hour;
+        this.hourStart = hour;
         this.histogram = encode(new long[BOUNDS_MS.length + 1]);
     }
 
@@ -76,7 +78,7 @@ public class AttemptHour {
     }
 
     public Instant hour() {
-        return hour;
+        return hourStart;
     }
 
     /** The attempts of these hours together. */

@@ -188,6 +188,16 @@ public class Delivery {
         this.nextAttemptAt = createdAt;
     }
 
+    /** An alert to the team's alert endpoint, about one of its webhooks (of a survey, or null for a team webhook). */
+    public static Delivery alert(String teamId, String surveyId, String alertsWebhookId, String payload, Instant at) {
+        return new Delivery(teamId, surveyId, alertsWebhookId, Reach.ALERTS, null, payload, at);
+    }
+
+    /** An alert, not a response: nothing alerts about it. */
+    public boolean isAlert() {
+        return reach == Reach.ALERTS;
+    }
+
     public boolean leasedTo(String owner) {
         return status == DeliveryStatus.PENDING && owner.equals(leaseOwner);
     }

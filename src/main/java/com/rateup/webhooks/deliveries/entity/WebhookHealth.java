@@ -18,7 +18,8 @@ import java.time.Instant;
 @Table(name = "webhook_health")
 @NamedQuery(name = WebhookHealth.STATES,
         query = "select w.state, h.state, count(w) from Webhook w left join WebhookHealth h on h.webhookId = w.id"
-                + " and h.lastAttemptAt >= :since group by w.state, h.state")
+                + " and h.lastAttemptAt >= :since where w.reach <> com.rateup.webhooks.webhooks.entity.Reach.ALERTS"
+                + " group by w.state, h.state")
 @NamedQuery(name = WebhookHealth.OF_WEBHOOKS, query = "select h from WebhookHealth h where h.webhookId in :webhookIds")
 public class WebhookHealth {
 

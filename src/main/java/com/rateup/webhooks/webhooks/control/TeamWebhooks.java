@@ -2,6 +2,7 @@ package com.rateup.webhooks.webhooks.control;
 
 import com.rateup.webhooks.surveys.control.TeamSurveys;
 import com.rateup.webhooks.teams.entity.Team;
+import com.rateup.webhooks.webhooks.entity.Reach;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import com.rateup.webhooks.webhooks.entity.WebhookRemoved;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,9 +47,32 @@ public class TeamWebhooks {
         return Optional.ofNullable(webhookId == null ? null : em.find(Webhook.class, webhookId));
     }
 
-    /** The team's webhook; empty for a missing one and for another team's alike. */
+    /** The team's webhook; empty for a missing one and for another team's alike, and for its alert endpoint. */
     public Optional<Webhook> find(String teamId, String webhookId) {
-        return find(webhookId).filter(webhook -> webhook.teamId().equals(teamId));
+        return find(webhookId).filter(webhook -> webhook.teamId().equals(teamId) && webhook.reach() != Reach.ALERTS);
+    }
+
+    /** The team's alert endpoint, if it has one. */
+    public Optional<Webhook> alertsOf(String teamId) {
+        return em.createNamedQuery(Webhook.ALERTS_OF_TEAM, Webhook.class).setParameter("teamId", teamId).getResultStream().findFirst();
+    }
+
+    /**
+     * Creates the team's alert endpoint (with a new secret) or changes its URL and switch; guarded like
+     * a webhook's URL. The team row is locked meanwhile, so a team never gets two.
+     */
+    @Transactional
+    public Saved saveAlerts(String teamId, URI url, boolean enabled) {
+        refuseUnsafe(url);
+        em.find(Team.class, teamId, LockModeType.PESSIMISTIC_WRITE);
+        Optional<Webhook> existing = alertsOf(teamId);
+        existing.ifPresent(alerts -> alerts.change(url, enabled));
+        Webhook alerts = existing.orElseGet(() -> {
+            Webhook created = Webhook.forAlerts(teamId, url, enabled);
+            em.persist(created);
+            return created;
+        });
+        return new Saved(alerts, existing.isEmpty());
     }
 
     /** The survey's own webhook: the one on its Settings tab. */

@@ -10,5 +10,7 @@ public enum Reach {
     /** The surveys and flows of its list. */
     LISTED,
     /** Every survey and flow of its team, present and future. */
-    ALL
+    ALL,
+    /** No survey: the team's alert endpoint, which receives alerts about the team's webhooks. */
+    ALERTS
 }

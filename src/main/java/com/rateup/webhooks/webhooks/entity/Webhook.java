@@ -27,13 +27,17 @@ import java.util.UUID;
 @Table(name = "webhook")
 @NamedQuery(name = Webhook.OF_SURVEY, query = "select w from Webhook w where w.surveyId = :surveyId")
 @NamedQuery(name = Webhook.OF_SURVEYS, query = "select w from Webhook w where w.surveyId in :surveyIds")
-@NamedQuery(name = Webhook.OF_TEAM, query = "select w from Webhook w where w.teamId = :teamId order by w.createdAt, w.id")
+@NamedQuery(name = Webhook.OF_TEAM, query = "select w from Webhook w where w.teamId = :teamId"
+        + " and w.reach <> com.rateup.webhooks.webhooks.entity.Reach.ALERTS order by w.createdAt, w.id")
+@NamedQuery(name = Webhook.ALERTS_OF_TEAM, query = "select w from Webhook w where w.teamId = :teamId"
+        + " and w.reach = com.rateup.webhooks.webhooks.entity.Reach.ALERTS")
 // "member of" would join the scope table into the outer query (EclipseLink), dropping the survey's own webhook
 @NamedQuery(name = Webhook.RECEIVING, query = "select w from Webhook w where w.teamId = :teamId and (w.surveyId = :surveyId"
         + " or (w.surveyId is null and (w.reach = com.rateup.webhooks.webhooks.entity.Reach.ALL"
         + " or exists (select v.id from Webhook v join v.surveyIds listed where v.id = w.id and listed = :surveyId))))"
         + " order by w.createdAt, w.id")
-@NamedQuery(name = Webhook.COUNT_TEAM_WEBHOOKS, query = "select count(w) from Webhook w where w.teamId = :teamId and w.surveyId is null")
+@NamedQuery(name = Webhook.COUNT_TEAM_WEBHOOKS, query = "select count(w) from Webhook w where w.teamId = :teamId"
+        + " and w.reach in (com.rateup.webhooks.webhooks.entity.Reach.LISTED, com.rateup.webhooks.webhooks.entity.Reach.ALL)")
 @NamedQuery(name = Webhook.MARK_FAILING, query = "update Webhook w set w.failingSince = :now"
         + " where w.id = :id and w.failingSince is null")
 @NamedQuery(name = Webhook.MARK_HEALTHY, query = "update Webhook w set w.failingSince = null"
@@ -48,6 +52,7 @@ public class Webhook {
     public static final String OF_SURVEY = "Webhook.ofSurvey";
     public static final String OF_SURVEYS = "Webhook.ofSurveys";
     public static final String OF_TEAM = "Webhook.ofTeam";
+    public static final String ALERTS_OF_TEAM = "Webhook.alertsOfTeam";
     public static final String RECEIVING = "Webhook.receiving";
     public static final String COUNT_TEAM_WEBHOOKS = "Webhook.countTeamWebhooks";
     public static final String MARK_FAILING = "Webhook.markFailing";
@@ -137,6 +142,13 @@ public class Webhook {
         return webhook;
     }
 
+    /** The team's alert endpoint: it receives alerts about the team's webhooks, not responses. */
+    public static Webhook forAlerts(String teamId, URI url, boolean enabled) {
+        Webhook webhook = new Webhook(teamId, url, enabled);
+        webhook.reach = Reach.ALERTS;
+        return webhook;
+    }
+
     /** A team webhook, receiving the surveys of its scope. */
     public static Webhook ofTeam(String teamId, URI url, boolean enabled, String description, Scope scope) {
         Webhook webhook = new Webhook(teamId, url, enabled);
@@ -147,7 +159,7 @@ public class Webhook {
     /** A team webhook's description and scope; a survey's own webhook keeps its survey as its scope. */
     public void describe(String newDescription, Scope scope) {
         this.description = newDescription;
-        if (surveyId == null) {
+        if (reach == Reach.LISTED || reach == Reach.ALL || reach == null) {
             this.reach = scope.all() ? Reach.ALL : Reach.LISTED;
             this.surveyIds.clear();
             this.surveyIds.addAll(scope.surveyIds());
@@ -217,6 +229,7 @@ public class Webhook {
             case SURVEY -> Scope.of(Set.of(surveyId));
             case ALL -> Scope.ALL;
             case LISTED -> Scope.of(surveyIds);
+            case ALERTS -> Scope.of(Set.of());
         };
     }
 

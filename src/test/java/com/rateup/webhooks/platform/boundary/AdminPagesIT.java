@@ -297,7 +297,8 @@ class AdminPagesIT {
         browser.size(375, 812);
         browser.login(user, PASSWORD);
         for (String page : List.of("/surveys.xhtml", "/survey.xhtml?id=" + surveyId + "&tab=overview",
-                "/survey.xhtml?id=" + surveyId + "&tab=settings", "/survey.xhtml?id=" + surveyId + "&tab=deliveries", "/webhooks.xhtml")) {
+                "/survey.xhtml?id=" + surveyId + "&tab=settings", "/survey.xhtml?id=" + surveyId + "&tab=deliveries", "/webhooks.xhtml",
+                "/alerts.xhtml")) {
             browser.open(page);
             long overflow = (Long) browser.script("return document.documentElement.scrollWidth - window.innerWidth");
             Object widest = browser.script("""
@@ -323,7 +324,8 @@ class AdminPagesIT {
         violations.put("/login.xhtml", browser.accessibilityViolations());
         browser.login(user, PASSWORD);
         for (String page : List.of("/surveys.xhtml?kind=SURVEY", "/surveys.xhtml?kind=FLOW", "/survey.xhtml?id=" + surveyId + "&tab=overview",
-                "/survey.xhtml?id=" + surveyId + "&tab=settings", "/survey.xhtml?id=" + surveyId + "&tab=deliveries", "/webhooks.xhtml")) {
+                "/survey.xhtml?id=" + surveyId + "&tab=settings", "/survey.xhtml?id=" + surveyId + "&tab=deliveries", "/webhooks.xhtml",
+                "/alerts.xhtml")) {
             browser.open(page);
             violations.put(page, browser.accessibilityViolations());
         }
@@ -386,6 +388,25 @@ class AdminPagesIT {
         browser.click("#delete\\:confirm");
         assertThat(browser.text("#messages")).contains("deleted");
         assertThat(api.call(team, "GET", "api/teams/" + team.id() + "/webhooks").array()).isEmpty();
+    }
+
+    @Test
+    void aTeamUserSetsTheAlertEndpointAndATestAlertArrivesSignedWithItsSecret() throws Exception {
+        browser.login(user, PASSWORD);
+        browser.clickLink("Alerts");
+        browser.type("#alerts\\:url", receiver.url("/alerts"));
+        browser.click("#alerts\\:save");
+
+        assertThat(browser.text("#messages")).contains("Alert endpoint saved");
+        assertThat(api.call(team, "GET", "api/teams/" + team.id() + "/alerts").object().getString("url")).isEqualTo(receiver.url("/alerts"));
+        browser.find("#secret summary").click();
+        String secret = browser.find("#secret-value").getAttribute("value");
+        browser.click("#actions\\:test");
+
+        assertThat(browser.text("#test-result")).isEqualTo("Delivered");
+        assertThat(receiver.received()).hasSize(1);
+        assertThat(receiver.received().get(0).bodyText()).contains("\"type\":\"test\"");
+        assertThat(receiver.received().get(0).header("x-rateup-signature")).isEqualTo(Signatures.rateup(secret, receiver.received().get(0).body()));
     }
 
     private void createTeamWebhook(String url, String scope) {

@@ -48,6 +48,11 @@ class TeamWebhooksMigrationTest {
                 .containsExactly("orphan|null|SURVEY", "pending|w|SURVEY");
     }
 
+    @Test
+    void everyMigrationRunsOnTheEmbeddedDatabase() {
+        assertThat(Flyway.configure().dataSource(url, "", "").load().migrate().success).isTrue();
+    }
+
     private void migrateTo(String version) {
         Flyway.configure().dataSource(url, "", "").target(version).load().migrate();
     }

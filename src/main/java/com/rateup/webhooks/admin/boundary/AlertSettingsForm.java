@@ -1,0 +1,132 @@
+package com.rateup.webhooks.admin.boundary;
+
+import com.rateup.webhooks.deliveries.control.DeliveryAttempts;
+import com.rateup.webhooks.platform.boundary.PageMessages;
+import com.rateup.webhooks.teams.boundary.Viewer;
+import com.rateup.webhooks.teams.control.TeamDirectory;
+import com.rateup.webhooks.teams.entity.Team;
+import com.rateup.webhooks.webhooks.boundary.EndpointUrl;
+import com.rateup.webhooks.webhooks.control.TeamWebhooks;
+import com.rateup.webhooks.webhooks.entity.Webhook;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The team's "Alerts" page: the alert endpoint's URL and switch, its secret, and a test alert.
+ * Saved through the same control as {@code PUT /api/teams/{teamId}/alerts}, with its rules. The
+ * administrator picks the team first; a team user sees only the own team.
+ */
+@Named("alertSettings")
+@ViewScoped
+public class AlertSettingsForm implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    TeamWebhooks webhooks;
+
+    @Inject
+    TeamDirectory teams;
+
+    @Inject
+    DeliveryAttempts attempts;
+
+    private String teamFilter;
+    @EndpointUrl
+    private String url;
+    private boolean enabled = true;
+    private boolean loaded;
+    private DeliveryAttempts.TestEvent testEvent;
+    private transient Webhook alerts;
+
+    /** The team whose alerts are shown: the user's own, or the one the administrator picked. */
+    public String getTeamId() {
+        if (viewer.isAdministrator()) {
+            return teamFilter == null || teamFilter.isBlank() || teams.find(teamFilter).isEmpty() ? null : teamFilter;
+        }
+        return viewer.getTeamId();
+    }
+
+    public Webhook getAlerts() {
+        if (alerts == null && getTeamId() != null) {
+            alerts = webhooks.alertsOf(getTeamId()).orElse(null);
+        }
+        if (!loaded && alerts != null) {
+            url = alerts.url().toString();
+            enabled = alerts.enabled();
+        }
+        loaded = true;
+        return alerts;
+    }
+
+    public List<Team> getTeams() {
+        return viewer.isAdministrator() ? teams.all() : List.of();
+    }
+
+    public void save() {
+        String teamId = getTeamId();
+        if (teamId == null) {
+            return;
+        }
+        try {
+            var saved = webhooks.saveAlerts(teamId, EndpointUrl.Validator.parse(url), enabled);
+            alerts = saved.webhook();
+            PageMessages.info(saved.created() ? "alerts.created" : "settings.saved");
+        } catch (TeamWebhooks.RefusedEndpoint refused) {
+            PageMessages.error("alerts:url", "settings.url.refused", refused.getMessage());
+        }
+    }
+
+    public void rotate() {
+        if (getAlerts() != null) {
+            webhooks.rotateSecret(alerts.id(), viewer.getName()).ifPresent(rotated -> {
+                alerts = rotated;
+                PageMessages.info("settings.rotated");
+            });
+        }
+    }
+
+    public void sendTestAlert() {
+        if (getAlerts() == null) {
+            PageMessages.error(null, "settings.noWebhook");
+            return;
+        }
+        testEvent = attempts.sendTestAlert(alerts);
+    }
+
+    public String getTeamFilter() {
+        return teamFilter;
+    }
+
+    public void setTeamFilter(String teamFilter) {
+        this.teamFilter = teamFilter;
+    }
+
+    public String getUrl() {
+        getAlerts();
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url == null ? null : url.strip();
+    }
+
+    public boolean isEnabled() {
+        getAlerts();
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public DeliveryAttempts.TestEvent getTestEvent() {
+        return testEvent;
+    }
+}

@@ -1,0 +1,45 @@
+package com.rateup.webhooks.deliveries.boundary;
+
+import com.rateup.webhooks.deliveries.control.DeliveryAttempts;
+import com.rateup.webhooks.platform.boundary.Problems;
+import com.rateup.webhooks.teams.boundary.TeamScoped;
+import com.rateup.webhooks.webhooks.control.TeamWebhooks;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** "Send test alert": one signed sample alert ({@code "type":"test"}) to the team's alert endpoint, now; not stored. */
+@Path("teams/{teamId}/alerts/test")
+@TeamScoped
+@SecurityRequirement(name = "team")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AlertTestResource {
+
+    @Inject
+    TeamWebhooks webhooks;
+
+    @Inject
+    DeliveryAttempts attempts;
+
+    @PathParam("teamId")
+    String teamId;
+
+    @Operation(summary = "Send a signed test alert to the team's alert endpoint now; not stored, not retried")
+    @APIResponse(responseCode = "200", description = "The outcome of the one attempt",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SampleEventResource.TestOutcome.class)))
+    @POST
+    public SampleEventResource.TestOutcome send() {
+        return SampleEventResource.TestOutcome.of(attempts.sendTestAlert(
+                webhooks.alertsOf(teamId).orElseThrow(() -> Problems.notFound("alert endpoint"))));
+    }
+}
