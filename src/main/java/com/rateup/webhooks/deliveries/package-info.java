@@ -26,6 +26,10 @@
  * <dt>waiting for the endpoint</dt><dd>a pending delivery whose endpoint did not answer
  *     ({@code unreachable_since}); it goes as soon as the endpoint answers again.</dd>
  * <dt>sweep</dt><dd>the periodic pass that dispatches due deliveries nobody holds.</dd>
+ * <dt>endpoint state</dt><dd>how a webhook's endpoint is doing ({@code EndpointState}), kept from its
+ *     attempts in hour rows and a summary row, never by reading the attempts (docs/adr/0007).</dd>
+ * <dt>alert</dt><dd>a delivery to the team's alert endpoint about a change of a webhook's state or an
+ *     exhausted delivery ({@code TeamAlerts}).</dd>
  * <dt>leased delivery, next attempt, webhook request</dt><dd>a delivery in a dispatcher's hands
  *     ({@code LeasedDelivery}), what its next attempt sends and when ({@code DeliveryStore.NextAttempt}),
  *     and the POST's content and secrets ({@code WebhookRequest}).</dd>
