@@ -329,6 +329,7 @@ class AdminPagesIT {
             browser.open(page);
             violations.put(page, browser.accessibilityViolations());
         }
+        browser.open("/webhooks.xhtml");
         browser.click("#add\\:new");
         violations.put("/webhooks.xhtml (new webhook form)", browser.accessibilityViolations());
         assertThat(violations.values()).as(violations.toString()).allMatch(List::isEmpty);
