@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -83,8 +84,7 @@ public class EndpointHealth {
                 .add(result.succeeded(), result.durationMs());
         WebhookHealth health = em.find(WebhookHealth.class, webhookId, LockModeType.PESSIMISTIC_WRITE);
         health.attempted(result.succeeded(), now, circuitOpenUntil);
-        em.flush();
-        EndpointState next = stateOf(webhook.get().enabled(), health, recent(webhookId, now), policy.timeoutMs(), now);
+        EndpointState next = stateOf(webhook.get().enabled(), health, () -> recent(webhookId, now), policy.timeoutMs(), now);
         EndpointState before = health.state();
         boolean changed = health.moveTo(next, now);
         // an endpoint that was idle and answers well is no news
@@ -105,7 +105,7 @@ public class EndpointHealth {
         AttemptHour.Summary day = AttemptHour.summarize(hoursSince(webhook.id(), now.minus(WINDOW)));
         EndpointState state = health == null
                 ? (webhook.enabled() ? EndpointState.IDLE : EndpointState.DISABLED)
-                : stateOf(webhook.enabled(), health, recent(webhook.id(), now), policy.timeoutMs(), now);
+                : stateOf(webhook.enabled(), health, () -> recent(webhook.id(), now), policy.timeoutMs(), now);
         return new Stats(state, day.attempts(), day.successRate(), day.percentileMs(50), day.percentileMs(95),
                 health == null ? null : health.lastSuccessAt(), health == null ? null : health.lastFailureAt(),
                 health == null ? 0 : health.consecutiveFailures(), health == null ? null : health.circuitOpenUntil(now),
@@ -164,9 +164,10 @@ public class EndpointHealth {
     /**
      * The state from what is known: switched off → DISABLED; circuit open → CIRCUIT_OPEN; no attempt
      * in 24 h → IDLE; the last attempt failed → FAILING; p95 of the recent attempts above 60 % of the
-     * timeout → SLOW; else HEALTHY.
+     * timeout → SLOW; else HEALTHY. The recent attempts are read only when it comes to that.
      */
-    static EndpointState stateOf(boolean enabled, WebhookHealth health, AttemptHour.Summary recent, long timeoutMs, Instant now) {
+    static EndpointState stateOf(boolean enabled, WebhookHealth health, Supplier<AttemptHour.Summary> recentAttempts, long timeoutMs,
+            Instant now) {
         if (!enabled) {
             return EndpointState.DISABLED;
         }
@@ -179,6 +180,7 @@ public class EndpointHealth {
         if (health.consecutiveFailures() > 0) {
             return EndpointState.FAILING;
         }
+        AttemptHour.Summary recent = recentAttempts.get();
         if (recent.attempts() >= MIN_RECENT_ATTEMPTS && recent.percentileMs(95) > SLOW_SHARE * timeoutMs) {
             return EndpointState.SLOW;
         }

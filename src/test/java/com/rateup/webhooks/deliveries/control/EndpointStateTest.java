@@ -60,7 +60,7 @@ class EndpointStateTest {
     }
 
     private static EndpointState state(boolean enabled, WebhookHealth health, AttemptHour.Summary recent) {
-        return EndpointHealth.stateOf(enabled, health, recent, TIMEOUT_MS, NOW);
+        return EndpointHealth.stateOf(enabled, health, () -> recent, TIMEOUT_MS, NOW);
     }
 
     private static AttemptHour.Summary recent(long... durationsMs) {
