@@ -47,10 +47,7 @@ public class AlertSettingsForm implements Serializable {
 
     /** The team whose alerts are shown: the user's own, or the one the administrator picked. */
     public String getTeamId() {
-        if (viewer.isAdministrator()) {
-            return teamFilter == null || teamFilter.isBlank() || teams.find(teamFilter).isEmpty() ? null : teamFilter;
-        }
-        return viewer.getTeamId();
+        return viewer.teamShown(teamFilter);
     }
 
     public Webhook getAlerts() {

@@ -70,10 +70,7 @@ public class TeamWebhooksPage implements Serializable {
 
     /** The team whose webhooks are shown: the user's own, or the one the administrator picked. */
     public String getTeamId() {
-        if (viewer.isAdministrator()) {
-            return teamFilter == null || teamFilter.isBlank() || teams.find(teamFilter).isEmpty() ? null : teamFilter;
-        }
-        return viewer.getTeamId();
+        return viewer.teamShown(teamFilter);
     }
 
     public List<Row> getRows() {

@@ -1,6 +1,7 @@
 package com.rateup.webhooks.teams.boundary;
 
 import com.rateup.webhooks.teams.control.Logins;
+import com.rateup.webhooks.teams.control.TeamDirectory;
 import com.rateup.webhooks.teams.entity.TeamUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,9 @@ public class Viewer {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    TeamDirectory teams;
+
     private Optional<String> teamId;
 
     public boolean isSignedIn() {
@@ -48,6 +52,17 @@ public class Viewer {
             teamId = isAdministrator() || !isSignedIn() ? Optional.empty() : logins.teamUser(getName()).map(TeamUser::teamId);
         }
         return teamId.orElse(null);
+    }
+
+    /**
+     * The team a team page shows: a team user's own, whatever was asked for; for the administrator the
+     * team they picked, if it exists (null until they pick one).
+     */
+    public String teamShown(String picked) {
+        if (isAdministrator()) {
+            return picked == null || picked.isBlank() || teams.find(picked).isEmpty() ? null : picked;
+        }
+        return getTeamId();
     }
 
     public boolean sees(String surveyTeamId) {
