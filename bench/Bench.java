@@ -110,8 +110,10 @@ public class Bench {
             mixed.add(createSurvey(team, dead.url()));
             Latencies isolated = fixedRate(rate, seconds, mixed);
             Latencies sharedHost = fixedRate(rate, seconds, sharedHost(admin, team));
-            Throughput stats = closedLoop(5, 1, () -> ok(HttpRequest.newBuilder(base.resolve("api/teams/" + team[0] + "/surveys/" + survey.id()
-                    + "/webhook/stats")).header("Authorization", "Bearer " + team[1]).GET().build()));
+            Survey statsSurvey = options.containsKey("psql") ? seededAttempts(team, Integer.parseInt(options.getOrDefault("seed-attempts", "1000000")))
+                    : survey;
+            Throughput stats = closedLoop(5, 1, () -> ok(HttpRequest.newBuilder(base.resolve("api/teams/" + team[0] + "/surveys/"
+                    + statsSurvey.id() + "/webhook/stats")).header("Authorization", "Bearer " + team[1]).GET().build()));
             report(startMs, raw, intake, new Throughput[] {endToEnd, fanOut3, fanOut10}, steady, isolated, sharedHost, stats, concurrency,
                     seconds, rate);
         }
@@ -136,6 +138,34 @@ public class Bench {
                     "{\"url\":\"" + receiver.url("/fan-out-" + webhooks + "/" + i) + "\",\"surveys\":[\"" + survey.id() + "\"]}");
         }
         return survey;
+    }
+
+    /**
+     * A survey whose webhook got one real delivery, to which {@code count} attempts are then added in bulk
+     * with SQL ({@code --psql}: the command that runs psql on the benchmark's PostgreSQL): what the stats
+     * route reads must not grow with them.
+     */
+    private Survey seededAttempts(String[] team, int count) throws Exception {
+        Survey seeded = createSurvey(team, receiver.url("/seeded"));
+        submit(seeded);
+        String bearer = "Bearer " + team[1];
+        String deliveries = "api/teams/" + team[0] + "/surveys/" + seeded.id() + "/webhook/deliveries";
+        String deliveryId = null;
+        for (int i = 0; i < 100 && deliveryId == null; i++) {
+            String list = call("GET", deliveries, bearer, "");
+            deliveryId = list.contains("\"DELIVERED\"") ? find(ID, list) : null;
+            Thread.sleep(100);
+        }
+        String sql = "INSERT INTO delivery_attempt (id, delivery_id, number, started_at, duration_ms, status_code)"
+                + " SELECT md5(random()::text || g)::uuid::text, '" + deliveryId + "', g + 1, now() - (g % 86400) * interval '1 second',"
+                + " 20 + g % 200, 200 FROM generate_series(1, " + count + ") g;"
+                + " UPDATE delivery SET attempt_count = " + (count + 1) + " WHERE id = '" + deliveryId + "';";
+        Process psql = new ProcessBuilder("bash", "-c", options.get("psql") + " -v ON_ERROR_STOP=1 -q -c \"" + sql + "\"")
+                .inheritIO().start();
+        if (psql.waitFor() != 0) {
+            throw new IllegalStateException("seeding the attempts failed");
+        }
+        return seeded;
     }
 
     // ---- measurements
@@ -363,7 +393,9 @@ public class Bench {
                 .append(String.format("| same on a shared host: another team's endpoints on the receiver's host and port answer 500 or never; ours (1 of 3) | p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d of %d arrived) | p99 %.2f × all-healthy |%n",
                         sharedHost.ms(50), sharedHost.ms(95), sharedHost.ms(99), sharedHost.count(), sharedHost.expected(),
                         sharedHost.ms(99) / Math.max(0.001, steady.ms(99))))
-                .append(String.format("| endpoint stats of the webhook that got every delivery above, one client | p50 %.1f ms, p99 %.1f ms (%d requests, %d refused) | |%n",
+                .append(String.format("| endpoint stats (`…/webhook/stats`) of %s, one client | p50 %.1f ms, p99 %.1f ms (%d requests, %d refused) | |%n",
+                        options.containsKey("psql") ? "a webhook with " + options.getOrDefault("seed-attempts", "1000000") + " attempts seeded in bulk"
+                                : "the webhook that got every delivery above",
                         stats.latencies().ms(50), stats.latencies().ms(99), stats.latencies().count(), stats.failures()))
                 .append(String.format("| server start to first successful request | %d ms | |%n", startMs))
                 .append(String.format("| server memory: peak RSS (VmHWM), RSS at the end | %d MiB, %d MiB | |%n", memory[0] / 1024, memory[1] / 1024));

@@ -54,5 +54,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# on PostgreSQL the stats route is timed on a webhook with a million attempts seeded in bulk with psql
+seed=()
+if [ "$db" = postgresql ]; then
+  seed=(--psql "PGPASSWORD=rateup $(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/psql -h 127.0.0.1 -p $pgport -U rateup rateup")
+fi
 java -Xmx1g bench/Bench.java --base "http://127.0.0.1:$port" --server-pid "$server" --started-at-ms "$started" \
-  --admin-password bench-admin --database "$db" --server "$server_kind" --report target/bench-report.md "$@"
+  --admin-password bench-admin --database "$db" --server "$server_kind" --report target/bench-report.md "${seed[@]}" "$@"
