@@ -1,5 +1,7 @@
 package com.rateup.webhooks.deliveries.entity;
 
+import java.util.Optional;
+
 /** What an alert to a team says; its {@code type} field is the {@link #wireName()}. */
 public enum AlertType {
     /** The first failure after a success (or after a quiet spell), once. */
@@ -28,8 +30,8 @@ public enum AlertType {
     }
 
     /** The alert a change of an endpoint's state raises, if any. */
-    public static java.util.Optional<AlertType> ofChange(EndpointState before, EndpointState after) {
-        return java.util.Optional.ofNullable(switch (after) {
+    public static Optional<AlertType> ofChange(EndpointState before, EndpointState after) {
+        return Optional.ofNullable(switch (after) {
             case FAILING -> WEBHOOK_FAILING;
             case SLOW -> WEBHOOK_SLOW;
             case CIRCUIT_OPEN -> WEBHOOK_CIRCUIT_OPEN;
