@@ -178,8 +178,7 @@ public class DeliveryStore {
         }
         if (delivery.status() == DeliveryStatus.FAILED && !delivery.isAlert()) {
             webhooks.find(delivery.webhookId()).ifPresent(webhook -> alerts.raise(AlertType.DELIVERY_FAILED, webhook,
-                    "its " + delivery.attemptCountInRound() + " attempts failed; the last " + (result.statusCode() != null
-                            ? "answered " + result.statusCode() : result.error()), delivery));
+                    "its " + delivery.attemptCountInRound() + " attempts failed; the last " + result.outcome(), delivery));
         }
         if (result.succeeded()) {
             if (webhookFailing) {

@@ -188,7 +188,7 @@ public class EndpointHealth {
     }
 
     private static String reasonOf(EndpointState state, AttemptResult result, WebhookHealth health) {
-        String attempt = result.statusCode() != null ? "answered " + result.statusCode() : result.error();
+        String attempt = result.outcome();
         return switch (state) {
             case FAILING, CIRCUIT_OPEN -> "the last attempt " + attempt + " (" + health.consecutiveFailures() + " failures in a row)";
             case SLOW -> "p95 of the recent attempts above " + Math.round(SLOW_SHARE * 100) + " % of the timeout";

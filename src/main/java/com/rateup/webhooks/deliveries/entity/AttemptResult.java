@@ -33,6 +33,11 @@ public record AttemptResult(Instant startedAt, long durationMs, Integer statusCo
         return statusCode == null || statusCode == 429 || statusCode == 502 || statusCode == 503 || statusCode == 504;
     }
 
+    /** What it came to, for a reason a person reads: "answered 500", or the error. */
+    public String outcome() {
+        return statusCode != null ? "answered " + statusCode : error;
+    }
+
     /** 410: the receiver says this endpoint is gone for good. */
     public boolean gone() {
         return error == null && statusCode != null && statusCode == 410;
