@@ -13,3 +13,9 @@ document.querySelectorAll('button.copy[data-copy]').forEach(function (button) {
         });
     });
 });
+
+// A running recovery job: the tab follows its progress by loading itself again (a GET, never the form's POST).
+var followed = document.querySelector('[data-follow]');
+if (followed) {
+    setTimeout(function () { window.location.replace(followed.getAttribute('data-follow')); }, 2000);
+}

@@ -3,6 +3,7 @@ package com.rateup.webhooks.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.rateup.webhooks.testing.Api;
 import com.rateup.webhooks.testing.SurveyWithWebhookFixture;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -38,6 +39,20 @@ class ExampleReceiversIT extends SurveyWithWebhookFixture {
     @Test
     void javaReceiver() throws Exception {
         verifiesAndRejects(Path.of(System.getProperty("java.home"), "bin", "java").toString(), EXAMPLES.resolve("Receiver.java").toString());
+    }
+
+    /** "Check my receiver" against one that verifies both signatures and the timestamp's 5-minute tolerance. */
+    @Test
+    void thePythonReceiverPassesTheReceiverCheck() throws Exception {
+        try (Example example = Example.start(webhook().getString("secret"), "python3", EXAMPLES.resolve("receiver.py").toString())) {
+            api.putWebhook(team, surveyId, example.url());
+            JsonObject check = api.call(team, "POST", Api.webhookPath(team, surveyId) + "/check").object();
+            assertThat(check.getBoolean("acceptsSigned")).as(example.output()).isTrue();
+            assertThat(check.getBoolean("rejectsMisSigned")).isTrue();
+            assertThat(check.getBoolean("rejectsStale")).isTrue();
+            assertThat(check.getString("verdict")).isEqualTo("your receiver verifies signatures and rejects stale events");
+            assertThat(api.deliveries(team, surveyId)).as("the check's events are not stored").isEmpty();
+        }
     }
 
     private void verifiesAndRejects(String... command) throws Exception {

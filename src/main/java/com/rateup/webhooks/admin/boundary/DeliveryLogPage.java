@@ -1,5 +1,6 @@
 package com.rateup.webhooks.admin.boundary;
 
+import com.rateup.webhooks.deliveries.control.DeliveryFilter;
 import com.rateup.webhooks.deliveries.control.DeliveryLog;
 import com.rateup.webhooks.deliveries.control.PayloadWriter;
 import com.rateup.webhooks.deliveries.entity.Delivery;
@@ -11,12 +12,16 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.JsonException;
 import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The Deliveries tab: the log newest first, a page at a time, filtered by status, one delivery in
+ * The Deliveries tab: the log newest first, a page at a time, filtered by status, time, response and answer, one delivery in
  * detail, and Redeliver. The rows shown are kept with the view, so a button in a row acts on the
  * delivery it was shown next to even when newer deliveries arrived meanwhile.
  */
@@ -34,6 +39,10 @@ public class DeliveryLogPage implements Serializable {
     DeliveryLog log;
 
     private DeliveryStatus status;
+    private String since;
+    private String until;
+    private String responseId;
+    private String statusCode;
     private int page = 1;
     private String selectedId;
     private long total;
@@ -43,11 +52,50 @@ public class DeliveryLogPage implements Serializable {
     public List<Row> getRows() {
         DeliveryLog.Of of = logOf();
         if (rows == null && of != null) {
-            total = log.count(of, status);
+            DeliveryFilter filter = filter();
+            total = log.count(of, filter);
             page = Math.max(1, Math.min(page, getPageCount()));
-            rows = log.page(of, status, (page - 1) * PAGE_SIZE, PAGE_SIZE).stream().map(Row::of).toList();
+            rows = log.page(of, filter, (page - 1) * PAGE_SIZE, PAGE_SIZE).stream().map(Row::of).toList();
         }
         return rows == null ? List.of() : rows;
+    }
+
+    /** The filter the URL gives; a value that is not one is shown as an error and does not filter. */
+    DeliveryFilter filter() {
+        Instant from = PageTimes.parse("since", since);
+        Instant to = PageTimes.parse("until", until);
+        Integer code = null;
+        if (statusCode != null && !statusCode.isBlank()) {
+            try {
+                code = Integer.valueOf(statusCode.strip());
+            } catch (NumberFormatException e) {
+                PageMessages.error(null, "deliveries.filter.badStatusCode", statusCode);
+            }
+        }
+        return new DeliveryFilter(status, from, to, responseId == null || responseId.isBlank() ? null : responseId.strip(), code);
+    }
+
+    /** This tab's address with the current filter, on another page or with a delivery opened. */
+    public String link(int toPage, String delivery) {
+        StringBuilder url = new StringBuilder("survey.xhtml?id=").append(encode(surveyPage.getId())).append("&tab=deliveries");
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("status", getStatus());
+        parameters.put("since", since);
+        parameters.put("until", until);
+        parameters.put("responseId", responseId);
+        parameters.put("statusCode", statusCode);
+        parameters.put("page", toPage > 1 ? String.valueOf(toPage) : null);
+        parameters.put("delivery", delivery);
+        parameters.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                url.append('&').append(name).append('=').append(encode(value));
+            }
+        });
+        return url.toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     public void redeliver(String deliveryId) {
@@ -125,6 +173,38 @@ public class DeliveryLogPage implements Serializable {
     /** Unknown values mean no filter. */
     public void setStatus(String status) {
         this.status = Arrays.stream(DeliveryStatus.values()).filter(s -> s.name().equals(status)).findFirst().orElse(null);
+    }
+
+    public String getSince() {
+        return since;
+    }
+
+    public void setSince(String since) {
+        this.since = since;
+    }
+
+    public String getUntil() {
+        return until;
+    }
+
+    public void setUntil(String until) {
+        this.until = until;
+    }
+
+    public String getResponseId() {
+        return responseId;
+    }
+
+    public void setResponseId(String responseId) {
+        this.responseId = responseId;
+    }
+
+    public String getStatusCode() {
+        return statusCode;
+    }
+
+    public void setStatusCode(String statusCode) {
+        this.statusCode = statusCode;
     }
 
     public int getPage() {

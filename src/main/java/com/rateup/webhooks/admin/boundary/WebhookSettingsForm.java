@@ -2,6 +2,7 @@ package com.rateup.webhooks.admin.boundary;
 
 import com.rateup.webhooks.deliveries.control.DeliveryAttempts;
 import com.rateup.webhooks.deliveries.control.EndpointHealth;
+import com.rateup.webhooks.deliveries.control.ReceiverCheck;
 import com.rateup.webhooks.platform.boundary.PageMessages;
 import com.rateup.webhooks.teams.boundary.Viewer;
 import com.rateup.webhooks.webhooks.boundary.EndpointUrl;
@@ -15,7 +16,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The Settings tab's webhook (the survey's own): URL, switch, secret, rotation, test event; and the
+ * The Settings tab's webhook (the survey's own): URL, switch, secret, rotation, test event, receiver check (and,
+ * once a URL is first saved, the backfill offer: {@link RecoveryPanel}); and the
  * team webhooks that receive the survey too. The URL is validated
  * with the REST API's constraint ({@link EndpointUrl}, messages from ValidationMessages) and saved
  * through the same control, so the page and the API apply one set of rules.
@@ -41,12 +43,19 @@ public class WebhookSettingsForm implements Serializable {
     @Inject
     EndpointHealth health;
 
+    @Inject
+    ReceiverCheck receiverCheck;
+
+    @Inject
+    RecoveryPanel recovery;
+
     @EndpointUrl
     private String url;
     private boolean enabled = true;
     private boolean loaded;
     private boolean confirmingRotation;
     private DeliveryAttempts.TestEvent testEvent;
+    private ReceiverCheck.Verdict verdict;
     private transient Webhook webhook;
     private transient List<Webhook> others;
     private transient EndpointHealth.Stats stats;
@@ -99,6 +108,9 @@ public class WebhookSettingsForm implements Serializable {
             var saved = webhooks.saveOfSurvey(page.getSurvey().teamId(), surveyId, EndpointUrl.Validator.parse(url), enabled);
             webhook = saved.webhook();
             PageMessages.info(saved.created() ? "settings.created" : "settings.saved");
+            if (saved.created()) {
+                recovery.offerBackfill();
+            }
         } catch (TeamWebhooks.RefusedEndpoint refused) {
             PageMessages.error("webhook:url", "settings.url.refused", refused.getMessage());
         }
@@ -129,6 +141,19 @@ public class WebhookSettingsForm implements Serializable {
             return;
         }
         testEvent = attempts.sendTestEvent(page.getSurvey(), webhook);
+    }
+
+    /** "Check my receiver": whether it verifies signatures and rejects stale events. */
+    public void checkReceiver() {
+        if (getWebhook() == null || page.getSurvey() == null) {
+            PageMessages.error(null, "settings.noWebhook");
+            return;
+        }
+        verdict = receiverCheck.check(page.getSurvey(), webhook);
+    }
+
+    public ReceiverCheck.Verdict getVerdict() {
+        return verdict;
     }
 
     public String format(Instant instant) {

@@ -1,23 +1,32 @@
 package com.rateup.webhooks.deliveries.boundary;
 
+import com.rateup.webhooks.deliveries.control.DeliveryJobRunner;
+import com.rateup.webhooks.deliveries.control.DeliveryJobs;
 import com.rateup.webhooks.deliveries.control.DeliveryLog;
 import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
+import com.rateup.webhooks.webhooks.control.TeamWebhooks;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import com.rateup.webhooks.platform.boundary.ErrorBody;
 import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.teams.boundary.TeamScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,11 +43,20 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 public class DeliveriesResource {
 
-    static final int MAX_LIMIT = 500;
-
-
     @Inject
     DeliveryLog log;
+
+    @Inject
+    TeamWebhooks webhooks;
+
+    @Inject
+    DeliveryJobs jobs;
+
+    @Inject
+    DeliveryJobRunner runner;
+
+    @Context
+    UriInfo uri;
 
     @PathParam("teamId")
     String teamId;
@@ -47,24 +65,44 @@ public class DeliveriesResource {
     String surveyId;
 
     /** Newest first. */
-    @Operation(summary = "The delivery log, newest first, with every attempt")
-    @APIResponse(responseCode = "200", description = "The deliveries",
+    @Operation(summary = "The delivery log, newest first, with every attempt; search by status, since, until, responseId, statusCode; cursor paging")
+    @APIResponse(responseCode = "200", description = "The deliveries; the next page's address in Link: <…>; rel=\"next\"",
             content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class)))
     @GET
-    public List<DeliveryView> list(
-            @QueryParam("status") String statusName,
-            @QueryParam("limit") @DefaultValue("50") int limit) {
-        return page(log, DeliveryLog.Of.survey(surveyId), statusName, limit);
+    public Response list(@BeanParam DeliverySearchParameters search) {
+        return search.search(log, DeliveryLog.Of.survey(surveyId));
     }
 
-    /** The newest {@code limit} deliveries of the log, with the status named, if any. */
-    static List<DeliveryView> page(DeliveryLog log, DeliveryLog.Of of, String statusName, int limit) {
-        // checked here, not with @Min/@Max: those on a query parameter crash Payara's OpenAPI generator (6.2025.10)
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw Problems.badRequest("validation failed", "limit: must be from 1 to " + MAX_LIMIT);
+    /** Redelivers every delivery of the log that matches, as a job paced by the endpoint's isolation. */
+    @Operation(summary = "Redeliver every delivery that matches (status FAILED by default, since required) as a job, each with its own x-webhook-id")
+    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = BulkRedelivery.class),
+            examples = @ExampleObject(name = "failed since", value = "{\"status\":\"FAILED\",\"since\":\"2026-11-30T08:00:00Z\"}")))
+    @APIResponse(responseCode = "202", description = "The job started; follow it at the Location",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.Started.class)))
+    @APIResponse(responseCode = "409", description = "A job runs for this webhook; its id is in the answer",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @POST
+    @Path("redeliver")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response redeliverAll(BulkRedelivery request) {
+        var webhook = webhooks.ofSurvey(surveyId).orElseThrow(() -> Problems.notFound("webhook"));
+        List<String> problems = new ArrayList<>();
+        Problems.required(request);
+        JobStart.requireSince(request.since(), problems);
+        Instant since = DeliverySearchParameters.instant("since", request.since(), problems);
+        Instant until = DeliverySearchParameters.instant("until", request.until(), problems);
+        DeliveryStatus status = request.status() == null ? DeliveryStatus.FAILED : DeliverySearchParameters.status(request.status(), problems);
+        if (status == DeliveryStatus.PENDING) {
+            problems.add("status: FAILED or DELIVERED; pending deliveries are being sent already");
         }
-        DeliveryStatus status = Problems.optionalEnum(DeliveryStatus.class, "status", statusName);
-        return log.page(of, status, 0, limit).stream().map(DeliveryView::summary).toList();
+        if (since != null && until != null && !since.isBefore(until)) {
+            problems.add("until: must be after since");
+        }
+        JobStart.check(problems);
+        return JobStart.answer(uri, teamId, surveyId, runner, () -> jobs.redeliver(webhook, surveyId, status, since, until));
+    }
+
+    public record BulkRedelivery(String status, String since, String until) {
     }
 
     @Operation(summary = "One delivery with its payload, its attempts and the receiver's answers")

@@ -8,16 +8,14 @@ import com.rateup.webhooks.webhooks.boundary.TeamWebhook;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,12 +44,12 @@ public class TeamWebhookDeliveriesResource {
     @PathParam("webhookId")
     String webhookId;
 
-    @Operation(summary = "The webhook's delivery log, newest first, with every attempt")
-    @APIResponse(responseCode = "200", description = "The deliveries",
+    @Operation(summary = "The webhook's delivery log, newest first, with every attempt; searched and paged like the survey's")
+    @APIResponse(responseCode = "200", description = "The deliveries; the next page's address in Link: <…>; rel=\"next\"",
             content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class)))
     @GET
-    public List<DeliveryView> list(@QueryParam("status") String statusName, @QueryParam("limit") @DefaultValue("50") int limit) {
-        return DeliveriesResource.page(log, logOf(), statusName, limit);
+    public Response list(@BeanParam DeliverySearchParameters search) {
+        return search.search(log, logOf());
     }
 
     @Operation(summary = "One delivery of the webhook with its payload, its attempts and the receiver's answers")

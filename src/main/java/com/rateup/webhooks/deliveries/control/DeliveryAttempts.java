@@ -108,7 +108,7 @@ public class DeliveryAttempts {
     public TestEvent sendTestEvent(Survey survey, Webhook webhook) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String id = UUID.randomUUID().toString();
-        return new TestEvent(id, attempt(new WebhookRequest(id, webhook.url(), PayloadWriter.sample(survey, now), now,
+        return new TestEvent(id, attempt(WebhookRequest.test(id, webhook.url(), PayloadWriter.sample(survey, now), now,
                 webhook.signingSecrets(now))));
     }
 
@@ -116,7 +116,7 @@ public class DeliveryAttempts {
     public TestEvent sendTestAlert(Webhook alerts) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String id = UUID.randomUUID().toString();
-        return new TestEvent(id, attempt(new WebhookRequest(id, alerts.url(), TeamAlerts.sample(alerts, now), now,
+        return new TestEvent(id, attempt(WebhookRequest.test(id, alerts.url(), TeamAlerts.sample(alerts, now), now,
                 alerts.signingSecrets(now))));
     }
 

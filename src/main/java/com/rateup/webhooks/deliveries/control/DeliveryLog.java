@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
@@ -33,18 +32,35 @@ public class DeliveryLog {
     @Inject
     Outbox outbox;
 
-    /** {@code status} null: all. */
-    public List<Delivery> page(Of log, DeliveryStatus status, int first, int max) {
-        return log.query(em, status, Delivery.class, Delivery.OF_SURVEY, Delivery.OF_SURVEY_WITH_STATUS, Delivery.OF_WEBHOOK,
-                        Delivery.OF_WEBHOOK_WITH_STATUS)
+    static final String NEWEST_FIRST = "d.createdAt desc, d.id desc";
+
+    /** One page by offset, newest first (the admin page's numbered pages). */
+    public List<Delivery> page(Of log, DeliveryFilter filter, int first, int max) {
+        return new LogQuery(log, filter).select(em, "select d", NEWEST_FIRST, Delivery.class)
                 .setFirstResult(first)
                 .setMaxResults(max)
                 .getResultList();
     }
 
-    public long count(Of log, DeliveryStatus status) {
-        return log.query(em, status, Long.class, Delivery.COUNT_OF_SURVEY, Delivery.COUNT_OF_SURVEY_WITH_STATUS,
-                Delivery.COUNT_OF_WEBHOOK, Delivery.COUNT_OF_WEBHOOK_WITH_STATUS).getSingleResult();
+    public long count(Of log, DeliveryFilter filter) {
+        return new LogQuery(log, filter).select(em, "select count(d)", "", Long.class).getSingleResult();
+    }
+
+    /**
+     * Up to {@code limit} deliveries older than {@code after} (null: from the newest), and where the next
+     * page starts if there is one.
+     */
+    public Found search(Of log, DeliveryFilter filter, LogCursor after, int limit) {
+        List<Delivery> found = new LogQuery(log, filter).olderThan(after).select(em, "select d", NEWEST_FIRST, Delivery.class)
+                .setMaxResults(limit + 1)
+                .getResultList();
+        return found.size() > limit
+                ? new Found(found.subList(0, limit), Optional.of(LogCursor.after(found.get(limit - 1))))
+                : new Found(found, Optional.empty());
+    }
+
+    /** A page of a search; {@code next}: where the following page starts, empty on the last. */
+    public record Found(List<Delivery> deliveries, Optional<LogCursor> next) {
     }
 
     public Optional<Delivery> find(Of log, String deliveryId) {
@@ -96,14 +112,6 @@ public class DeliveryLog {
             return surveyId != null
                     ? delivery.toSurveyWebhook() && delivery.surveyId().equals(surveyId)
                     : webhookId.equals(delivery.webhookId());
-        }
-
-        private <T> TypedQuery<T> query(EntityManager em, DeliveryStatus status, Class<T> type, String ofSurvey,
-                String ofSurveyWithStatus, String ofWebhook, String ofWebhookWithStatus) {
-            TypedQuery<T> query = surveyId != null
-                    ? em.createNamedQuery(status == null ? ofSurvey : ofSurveyWithStatus, type).setParameter("surveyId", surveyId)
-                    : em.createNamedQuery(status == null ? ofWebhook : ofWebhookWithStatus, type).setParameter("webhookId", webhookId);
-            return status == null ? query : query.setParameter("status", status);
         }
     }
 }

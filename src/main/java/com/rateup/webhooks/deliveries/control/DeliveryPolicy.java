@@ -94,6 +94,11 @@ public class DeliveryPolicy {
     @ConfigProperty(name = "rateup.delivery.shutdown-grace", defaultValue = "PT10S")
     Duration shutdownGrace;
 
+    /** How long ended deliveries (and their attempts) are kept; pending ones are kept until they end. */
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.retention", defaultValue = "P30D")
+    Duration retention;
+
     public long timeoutMs() {
         return timeoutMs;
     }
@@ -101,6 +106,9 @@ public class DeliveryPolicy {
     /** Reads the schedule at startup: a malformed one stops the deployment with the key in the message. */
     void readAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
         maxAttempts();
+        if (retention.isZero() || retention.isNegative()) {
+            throw new IllegalArgumentException("rateup.delivery.retention must be a positive ISO-8601 duration such as P30D, not " + retention);
+        }
     }
 
     @PostConstruct
@@ -165,6 +173,10 @@ public class DeliveryPolicy {
 
     public Duration shutdownGrace() {
         return shutdownGrace;
+    }
+
+    public Duration retention() {
+        return retention;
     }
 
     public Duration maxInlineWait() {

@@ -59,7 +59,7 @@ public class WebhookPoster {
     @Timeout
     public AttemptResult post(WebhookRequest delivery) {
         byte[] body = delivery.body();
-        long timestamp = Instant.now().getEpochSecond();
+        long timestamp = (delivery.signedAt() != null ? delivery.signedAt() : Instant.now()).getEpochSecond();
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         String rateupSignature = Signatures.rateup(delivery.secrets().get(0), body);
@@ -73,6 +73,9 @@ public class WebhookPoster {
                 .header("webhook-id", delivery.deliveryId())
                 .header("webhook-timestamp", timestamp)
                 .header("webhook-signature", standardSignature);
+        if (delivery.test()) {
+            request.header("x-rateup-test", "true");
+        }
         if (clients.wantsLengthHeader(client)) {
             // RESTEasy's Apache HttpClient writes the header itself, never re-sends a sent POST, and refuses a second one
             request.header("Content-Length", body.length);

@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,22 +65,6 @@ import java.util.UUID;
                 + " d.completedAt = :now, d.nextAttemptAt = null, d.leaseOwner = null, d.leaseUntil = null,"
                 + " d.finalReason = :reason, d.version = d.version + 1"
                 + " where d.webhookId = :webhookId and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING")
-@NamedQuery(name = Delivery.COUNT_OF_SURVEY,
-        query = "select count(d) from Delivery d where d.surveyId = :surveyId and d.reach = com.rateup.webhooks.webhooks.entity.Reach.SURVEY")
-@NamedQuery(name = Delivery.COUNT_OF_SURVEY_WITH_STATUS,
-        query = "select count(d) from Delivery d where d.surveyId = :surveyId and d.reach = com.rateup.webhooks.webhooks.entity.Reach.SURVEY and d.status = :status")
-@NamedQuery(name = Delivery.OF_SURVEY,
-        query = "select d from Delivery d where d.surveyId = :surveyId and d.reach = com.rateup.webhooks.webhooks.entity.Reach.SURVEY order by d.createdAt desc, d.id desc")
-@NamedQuery(name = Delivery.OF_SURVEY_WITH_STATUS,
-        query = "select d from Delivery d where d.surveyId = :surveyId and d.reach = com.rateup.webhooks.webhooks.entity.Reach.SURVEY and d.status = :status"
-                + " order by d.createdAt desc, d.id desc")
-@NamedQuery(name = Delivery.COUNT_OF_WEBHOOK, query = "select count(d) from Delivery d where d.webhookId = :webhookId")
-@NamedQuery(name = Delivery.COUNT_OF_WEBHOOK_WITH_STATUS,
-        query = "select count(d) from Delivery d where d.webhookId = :webhookId and d.status = :status")
-@NamedQuery(name = Delivery.OF_WEBHOOK,
-        query = "select d from Delivery d where d.webhookId = :webhookId order by d.createdAt desc, d.id desc")
-@NamedQuery(name = Delivery.OF_WEBHOOK_WITH_STATUS,
-        query = "select d from Delivery d where d.webhookId = :webhookId and d.status = :status order by d.createdAt desc, d.id desc")
 @NamedQuery(name = Delivery.LAST_OF_WEBHOOKS,
         query = "select d from Delivery d where d.webhookId in :webhookIds and d.createdAt ="
                 + " (select max(e.createdAt) from Delivery e where e.webhookId = d.webhookId)")
@@ -93,14 +78,6 @@ public class Delivery {
     public static final String EARLIEST_DUE = "Delivery.earliestDue";
     public static final String CLAIM = "Delivery.claim";
     public static final String ABANDON_PENDING_OF_WEBHOOK = "Delivery.abandonPendingOfWebhook";
-    public static final String OF_SURVEY = "Delivery.ofSurvey";
-    public static final String COUNT_OF_SURVEY = "Delivery.countOfSurvey";
-    public static final String COUNT_OF_SURVEY_WITH_STATUS = "Delivery.countOfSurveyWithStatus";
-    public static final String OF_SURVEY_WITH_STATUS = "Delivery.ofSurveyWithStatus";
-    public static final String OF_WEBHOOK = "Delivery.ofWebhook";
-    public static final String COUNT_OF_WEBHOOK = "Delivery.countOfWebhook";
-    public static final String COUNT_OF_WEBHOOK_WITH_STATUS = "Delivery.countOfWebhookWithStatus";
-    public static final String OF_WEBHOOK_WITH_STATUS = "Delivery.ofWebhookWithStatus";
     public static final String LAST_OF_WEBHOOKS = "Delivery.lastOfWebhooks";
 
     @Id
@@ -162,6 +139,10 @@ public class Delivery {
     @Column(name = "unreachable_since")
     private Instant unreachableSince;
 
+    /** The recovery job that last sent it, if one did ({@link DeliveryJob}). */
+    @Column(name = "job_id")
+    private String jobId;
+
     @Version
     private long version;
 
@@ -184,8 +165,17 @@ public class Delivery {
         this.payload = payload;
         this.triggeredAt = triggeredAt;
         this.status = DeliveryStatus.PENDING;
-        this.createdAt = Instant.now();
+        // the database keeps microseconds: a log cursor made from this instance must match the stored row
+        this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         this.nextAttemptAt = createdAt;
+    }
+
+    /** A past response sent by a backfill job. */
+    public static Delivery backfilled(String jobId, String teamId, String surveyId, String webhookId, Reach reach, String responseId,
+            String payload, Instant triggeredAt) {
+        Delivery delivery = new Delivery(teamId, surveyId, webhookId, reach, responseId, payload, triggeredAt);
+        delivery.jobId = jobId;
+        return delivery;
     }
 
     /** An alert to the team's alert endpoint, about one of its webhooks (of a survey, or null for a team webhook). */

@@ -212,6 +212,58 @@ class AdminPagesIT {
     }
 
     @Test
+    void aTeamBackfillsANewWebhookChecksItsReceiverFindsFailuresAndRedeliversThemAllWithProgress() {
+        for (int i = 0; i < 3; i++) {
+            api.submit(surveyId, "{\"answers\":[]}");
+        }
+        browser.login(user, PASSWORD);
+        browser.open("/survey.xhtml?id=" + surveyId + "&tab=settings");
+        browser.type("#webhook\\:url", receiver.url("/hooks"));
+        browser.click("#webhook\\:save");
+        assertThat(browser.text("#backfill-question")).contains("3 responses from before the webhook");
+        browser.click("#backfill\\:ask");
+        assertThat(browser.text("#backfill-confirm-question")).contains("Send the 3 responses");
+        browser.click("#backfill\\:confirm");
+        assertThat(browser.text("#messages")).contains("Sending 3 past responses");
+        await().atMost(PATIENCE).until(() -> receiver.received().size() == 3);
+        assertThat(browser.has("#backfill-question")).as("offered once").isFalse();
+
+        browser.click("#check\\:run");
+        assertThat(browser.text("#check-verdict")).contains("accepts events with a wrong signature").contains("anyone can forge them");
+        assertThat(receiver.received()).hasSize(6);
+
+        receiver.otherwise(new TestReceiver.Status(400, "no"));
+        for (int i = 0; i < 4; i++) {
+            api.submit(surveyId, "{\"answers\":[]}");
+        }
+        await().atMost(PATIENCE).until(() -> api.call(team, "GET", Api.webhookPath(team, surveyId) + "/deliveries?status=FAILED").array().size() == 4);
+        receiver.otherwise(new TestReceiver.Status(200, "ok"));
+        String hourAgo = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusHours(1).withSecond(0).withNano(0).toString();
+
+        browser.open("/survey.xhtml?id=" + surveyId + "&tab=deliveries");
+        assertThat(browser.text("#range")).isEqualTo("1–7 of 7");
+        new org.openqa.selenium.support.ui.Select(browser.find("#status")).selectByValue("FAILED");
+        browser.script("document.getElementById('since').value = arguments[0]", hourAgo);
+        browser.type("#statusCode", "400");
+        browser.click("#apply-filter");
+        assertThat(browser.text("#range")).isEqualTo("1–4 of 4");
+        assertThat(browser.path()).contains("statusCode=400").contains("since=");
+
+        browser.script("document.getElementById('recover:since').value = arguments[0]", hourAgo);
+        browser.click("#recover\\:ask");
+        assertThat(browser.text("#recover-question")).contains("Send the 4 failed deliveries again");
+        browser.click("#recover\\:confirm");
+        assertThat(browser.text("#messages")).contains("Redelivering 4 deliveries");
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+            browser.open("/survey.xhtml?id=" + surveyId + "&tab=deliveries");
+            return browser.text("#job-text").startsWith("Redelivery done: 4 of 4");
+        });
+        assertThat(browser.find("#job-progress").getAttribute("value")).isEqualTo("4");
+        assertThat(receiver.received()).hasSize(6 + 16 + 4);
+        assertThat(api.call(team, "GET", Api.webhookPath(team, surveyId) + "/deliveries?status=DELIVERED").array()).hasSize(7);
+    }
+
+    @Test
     void rotatingTheSecretAsksFirstAndIsRecordedAndATestEventShowsItsOutcome() {
         String before = api.putWebhook(team, surveyId, receiver.url("/hooks")).getString("secret");
         browser.login(user, PASSWORD);

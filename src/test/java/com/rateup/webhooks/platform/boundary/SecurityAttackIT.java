@@ -60,6 +60,7 @@ class SecurityAttackIT {
     private static String victimSurvey;
     private static String victimDelivery;
     private static String victimTeamWebhook;
+    private static String victimJob;
     private static String victimUser;
 
     @BeforeAll
@@ -90,6 +91,8 @@ class SecurityAttackIT {
         JsonObject teamWebhook = api.send("POST", "api/teams/" + victim.id() + "/webhooks", Api.bearer(victim.token()),
                 Json.createObjectBuilder().add("url", "http://93.184.216.34/all").add("surveys", "all").build()).object();
         victimTeamWebhook = teamWebhook.getString("id");
+        victimJob = api.send("POST", Api.webhookPath(victim, victimSurvey) + "/backfill", Api.bearer(victim.token()),
+                Json.createObjectBuilder().add("since", "2020-01-01T00:00:00Z").build()).object().getString("id");
         secrets.add(teamWebhook.getString("secret"));
         victimUser = "victim-user";
         api.createUser(victim, victimUser, USER_PASSWORD);
@@ -152,6 +155,7 @@ class SecurityAttackIT {
         String delivery = hook + "/deliveries/" + victimDelivery;
         String newSurvey = "{\"kind\":\"SURVEY\",\"title\":\"planted\",\"questions\":[{\"type\":\"Text\",\"title\":\"q\"}]}";
         String newHook = "{\"url\":\"http://93.184.216.34/stolen\",\"enabled\":true}";
+        String since = "{\"since\":\"2020-01-01T00:00:00Z\"}";
         List<String[]> routes = List.of(
                 new String[] {"GET", v + "/surveys", null}, new String[] {"GET", v + "/surveys?kind=SURVEY", null},
                 new String[] {"POST", v + "/surveys", newSurvey}, new String[] {"GET", v + "/surveys/" + victimSurvey, null},
@@ -159,12 +163,18 @@ class SecurityAttackIT {
                 new String[] {"POST", v + hook + "/secret", ""}, new String[] {"POST", v + hook + "/test", ""},
                 new String[] {"GET", v + hook + "/deliveries", null}, new String[] {"GET", v + delivery, null},
                 new String[] {"POST", v + delivery + "/redeliver", ""},
+                new String[] {"POST", v + hook + "/deliveries/redeliver", since}, new String[] {"POST", v + hook + "/backfill", since},
+                new String[] {"GET", v + hook + "/jobs/" + victimJob, null}, new String[] {"DELETE", v + hook + "/jobs/" + victimJob, null},
+                new String[] {"POST", v + hook + "/check", ""},
                 // the attacker's own team in the path, the victim's objects after it
                 new String[] {"GET", a + "/surveys/" + victimSurvey, null}, new String[] {"GET", a + hook, null},
                 new String[] {"PUT", a + hook, newHook}, new String[] {"DELETE", a + hook, null},
                 new String[] {"POST", a + hook + "/secret", ""}, new String[] {"POST", a + hook + "/test", ""},
                 new String[] {"GET", a + hook + "/deliveries", null}, new String[] {"GET", a + delivery, null},
-                new String[] {"POST", a + delivery + "/redeliver", ""});
+                new String[] {"POST", a + delivery + "/redeliver", ""},
+                new String[] {"POST", a + hook + "/deliveries/redeliver", since}, new String[] {"POST", a + hook + "/backfill", since},
+                new String[] {"GET", a + hook + "/jobs/" + victimJob, null}, new String[] {"DELETE", a + hook + "/jobs/" + victimJob, null},
+                new String[] {"POST", a + hook + "/check", ""});
         String teamHook = "/webhooks/" + victimTeamWebhook;
         String newTeamHook = "{\"url\":\"http://93.184.216.34/stolen\",\"surveys\":\"all\"}";
         List<String[]> teamWebhookRoutes = new java.util.ArrayList<>(routes);

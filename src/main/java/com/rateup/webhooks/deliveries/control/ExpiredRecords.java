@@ -1,0 +1,49 @@
+package com.rateup.webhooks.deliveries.control;
+
+import com.rateup.webhooks.deliveries.entity.DeliveryJob;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What retention deletes, one small batch per transaction so no delete holds locks on many rows or
+ * for long: deliveries that ended (DELIVERED or FAILED, never PENDING) before the cutoff with their
+ * attempts, recovery jobs that ended before it, and hourly health figures of before it.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class ExpiredRecords {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Deletes up to {@code max} deliveries that ended before {@code cutoff}, and their attempts; returns how many. */
+    public int deleteDeliveriesEndedBefore(Instant cutoff, int max) {
+        List<String> ids = em.createQuery("select d.id from Delivery d where d.completedAt < :cutoff"
+                        + " and d.status <> com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING", String.class)
+                .setParameter("cutoff", cutoff)
+                .setMaxResults(max)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE) // a redelivery by hand waits, then finds the row gone
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        em.createQuery("delete from DeliveryAttempt a where a.delivery.id in :ids").setParameter("ids", ids).executeUpdate();
+        return em.createQuery("delete from Delivery d where d.id in :ids").setParameter("ids", ids).executeUpdate();
+    }
+
+    public int deleteJobsEndedBefore(Instant cutoff) {
+        return em.createQuery("delete from DeliveryJob j where j.endedAt < :cutoff and j.state <> :running")
+                .setParameter("cutoff", cutoff)
+                .setParameter("running", DeliveryJob.State.RUNNING)
+                .executeUpdate();
+    }
+
+    public int deleteHoursBefore(Instant cutoff) {
+        return em.createQuery("delete from AttemptHour h where h.hourStart < :cutoff").setParameter("cutoff", cutoff).executeUpdate();
+    }
+}
