@@ -12,8 +12,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
@@ -23,8 +21,6 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  */
 @ApplicationScoped
 public class DeliveryAttempts {
-
-    private static final Logger LOG = Logger.getLogger(DeliveryAttempts.class.getName());
 
     @Inject
     DeliveryStore store;
@@ -86,18 +82,9 @@ public class DeliveryAttempts {
         } else {
             retryNow = store.recordAndContinue(deliveryId, owner, result, next.get().webhookFailing(), outcome.unreachableSince());
         }
-        noteHealth(next.get().webhookId(), result, outcome.openUntil());
+        health.attempted(next.get().webhookId(), result, outcome.openUntil()); // noted: written a few times a second
         if (retryNow) {
             throw new AttemptFailed(deliveryId);
-        }
-    }
-
-    /** Bookkeeping after the attempt's record: a failure here loses a health figure, never the delivery. */
-    private void noteHealth(String webhookId, AttemptResult result, Instant circuitOpenUntil) {
-        try {
-            health.attempted(webhookId, result, circuitOpenUntil);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the health figures of webhook " + webhookId + " missed an attempt", e);
         }
     }
 

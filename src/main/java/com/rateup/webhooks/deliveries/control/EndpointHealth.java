@@ -17,6 +17,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,8 +37,9 @@ import java.util.stream.Collectors;
 /**
  * How each webhook's endpoint is doing, kept as attempts are recorded (an hour row and a summary
  * row per webhook, never a scan of the attempts), and the one log line per change of its state.
- * Bookkeeping, not delivery: it runs in its own transaction after the attempt's record committed,
- * and a failure here loses a figure, never an attempt.
+ * Bookkeeping, not delivery: attempts are noted in memory and written a few times a second by
+ * {@link HealthBookkeeping}, in a transaction apart from any attempt's record; a failure there, or a
+ * crash before it, loses figures (at most {@link HealthBookkeeping#EVERY} of them), never an attempt.
  */
 @ApplicationScoped
 public class EndpointHealth {
@@ -65,32 +69,70 @@ public class EndpointHealth {
     TeamAlerts alerts;
 
     private final Set<String> existingRows = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<String, List<Noted>> noted = new ConcurrentHashMap<>();
     private volatile Counts counts = new Counts(Map.of(), Instant.EPOCH);
 
     /**
      * Notes an attempt of the webhook; {@code circuitOpenUntil}: when the attempt found its endpoint
-     * down and its circuit open, else null. Logs a change of state once, whichever instance sees it.
+     * down and its circuit open, else null. Written with the other attempts noted meanwhile at the next
+     * {@link #record}, not in a transaction of its own: one commit per attempt halved the throughput.
+     */
+    public void attempted(String webhookId, AttemptResult result, Instant circuitOpenUntil) {
+        Noted attempt = new Noted(result, Instant.now(), circuitOpenUntil);
+        noted.compute(webhookId, (id, attempts) -> {
+            List<Noted> list = attempts == null ? new ArrayList<>() : attempts;
+            list.add(attempt);
+            return list;
+        });
+    }
+
+    /** Takes the attempts noted so far: each webhook's in the order they ended, the webhooks in id order. */
+    SortedMap<String, List<Noted>> takeNoted() {
+        SortedMap<String, List<Noted>> taken = new TreeMap<>();
+        for (String webhookId : noted.keySet()) {
+            List<Noted> attempts = noted.remove(webhookId);
+            if (attempts != null) {
+                taken.put(webhookId, attempts);
+            }
+        }
+        return taken;
+    }
+
+    /**
+     * Writes the noted attempts into each webhook's hour rows and summary row, and moves its state; logs
+     * (and alerts about) a change once, whichever instance sees it. Rows are locked webhook by webhook in
+     * id order, each webhook's hour rows before its summary, so concurrent writers never deadlock.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void attempted(String webhookId, AttemptResult result, Instant circuitOpenUntil) {
-        Instant now = Instant.now();
+    public void record(SortedMap<String, List<Noted>> attempts) {
+        attempts.forEach(this::record);
+    }
+
+    private void record(String webhookId, List<Noted> attempts) {
         Optional<Webhook> webhook = webhooks.find(webhookId);
         // the alert endpoint's own health raises no alert (it could only tell itself)
-        if (webhook.isEmpty() || webhook.get().reach() == Reach.ALERTS || !rowsExist(webhookId, now)) {
+        if (webhook.isEmpty() || webhook.get().reach() == Reach.ALERTS) {
             return;
         }
-        // always the hour row first, then the summary: concurrent attempts lock in the same order
-        em.find(AttemptHour.class, AttemptHour.idOf(webhookId, now), LockModeType.PESSIMISTIC_WRITE)
-                .add(result.succeeded(), result.durationMs());
+        Map<String, AttemptHour> hours = new HashMap<>();
+        for (Noted attempt : attempts) {
+            String hourId = AttemptHour.idOf(webhookId, attempt.at());
+            if (!hours.containsKey(hourId) && !rowsExist(webhookId, attempt.at())) {
+                return;
+            }
+            hours.computeIfAbsent(hourId, id -> em.find(AttemptHour.class, id, LockModeType.PESSIMISTIC_WRITE))
+                    .add(attempt.result().succeeded(), attempt.result().durationMs());
+        }
         WebhookHealth health = em.find(WebhookHealth.class, webhookId, LockModeType.PESSIMISTIC_WRITE);
-        health.attempted(result.succeeded(), now, circuitOpenUntil);
+        attempts.forEach(attempt -> health.attempted(attempt.result().succeeded(), attempt.at(), attempt.circuitOpenUntil()));
+        Instant now = Instant.now();
         EndpointState next = stateOf(webhook.get().enabled(), health, () -> recent(webhookId, now), policy.timeoutMs(), now);
         EndpointState before = health.state();
         boolean changed = health.moveTo(next, now);
         // an endpoint that was idle and answers well is no news
         if (changed && !(before == EndpointState.IDLE && next == EndpointState.HEALTHY)) {
             Webhook subject = webhook.get();
-            String reason = reasonOf(next, result, health);
+            String reason = reasonOf(next, attempts.get(attempts.size() - 1).result(), health);
             LOG.warning(() -> "webhook " + subject.id() + " of team " + subject.teamId()
                     + subject.ownerSurveyId().map(survey -> " (survey " + survey + ")").orElse(" (team webhook)")
                     + " is now " + next + ", was " + before + ": " + reason);
@@ -236,5 +278,9 @@ public class EndpointHealth {
     }
 
     private record Counts(Map<EndpointState, Long> byState, Instant readAt) {
+    }
+
+    /** One attempt's result, when it ended, and until when its endpoint's circuit is open (null: closed). */
+    record Noted(AttemptResult result, Instant at, Instant circuitOpenUntil) {
     }
 }
