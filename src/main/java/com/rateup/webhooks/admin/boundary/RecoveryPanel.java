@@ -41,6 +41,15 @@ public class RecoveryPanel implements Serializable {
     private long count;
     private transient DeliveryJob job;
     private transient Long pending;
+    private transient Boolean available;
+
+    /** Whether the survey has a webhook to recover deliveries for. */
+    public boolean isAvailable() {
+        if (available == null) {
+            available = webhook().isPresent();
+        }
+        return available;
+    }
 
     /** The survey's latest recovery job, running or ended; null if it never had one. */
     public DeliveryJob getJob() {

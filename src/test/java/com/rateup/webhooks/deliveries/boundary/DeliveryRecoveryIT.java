@@ -115,7 +115,8 @@ class DeliveryRecoveryIT extends SurveyWithWebhookFixture {
             responses.add(api.submit(pastSurvey, "{\"answers\":[{\"questionId\":\"" + question + "\",\"response\":" + (i % 5 + 1) + "}]}"));
         }
         String webhookPath = Api.webhookPath(team, pastSurvey);
-        assertThat(api.call(team, "POST", webhookPath + "/backfill").status()).as("no webhook yet").isEqualTo(404);
+        assertThat(api.send("POST", webhookPath + "/backfill", Api.bearer(team.token()), body("{\"since\":\"" + since + "\"}")).status())
+                .as("no webhook yet").isEqualTo(404);
         api.putWebhook(team, pastSurvey, receiver.url("/past"));
 
         Api.Reply started = api.send("POST", webhookPath + "/backfill", Api.bearer(team.token()), body("{\"since\":\"" + since + "\"}"));
