@@ -1,7 +1,6 @@
 package com.rateup.webhooks.deliveries.control;
 
 import com.rateup.webhooks.deliveries.entity.Delivery;
-import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
