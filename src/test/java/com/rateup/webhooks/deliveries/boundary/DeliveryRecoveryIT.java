@@ -33,11 +33,11 @@ class DeliveryRecoveryIT extends SurveyWithWebhookFixture {
 
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
     private static final Duration LONG_PATIENCE = Duration.ofMinutes(3);
-    private static final int FAILED = 40;
+    private static final int FAILED = 24;
 
     /**
      * A quick 4xx is retried on the endpoint's two starting slots (a failure does not widen them), so failures
-     * are slow to make here: 40 of them. The 300 of the issue, and SIGKILL half-way, are in {@code RecoveryProcessIT},
+     * are slow to make here: 24 of them (more than one window, 16). The 300 of the issue, and SIGKILL half-way, are in {@code RecoveryProcessIT},
      * with a shorter schedule.
      */
     @Test
