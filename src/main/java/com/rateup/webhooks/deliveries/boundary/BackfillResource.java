@@ -4,7 +4,6 @@ import com.rateup.webhooks.deliveries.control.DeliveryJobRunner;
 import com.rateup.webhooks.deliveries.control.DeliveryJobs;
 import com.rateup.webhooks.platform.boundary.ErrorBody;
 import com.rateup.webhooks.platform.boundary.Problems;
-import com.rateup.webhooks.surveys.boundary.TeamSurvey;
 import com.rateup.webhooks.teams.boundary.TeamScoped;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import jakarta.enterprise.context.RequestScoped;
@@ -39,9 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class BackfillResource {
 
     @Inject
-    TeamSurvey teamSurvey;
-
-    @Inject
     TeamWebhooks webhooks;
 
     @Inject
@@ -68,11 +64,9 @@ public class BackfillResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
     @POST
     public Response start(BackfillRequest request) {
-        teamSurvey.get();
         var webhook = webhooks.ofSurvey(surveyId).orElseThrow(() -> Problems.notFound("webhook"));
         List<String> problems = new ArrayList<>();
-        JobStart.requireSince(Problems.required(request).since(), problems);
-        Instant since = DeliverySearchParameters.instant("since", request.since(), problems);
+        Instant since = JobStart.since(Problems.required(request).since(), problems);
         JobStart.check(problems);
         return JobStart.answer(uri, teamId, surveyId, runner, () -> jobs.backfill(webhook, surveyId, since));
     }

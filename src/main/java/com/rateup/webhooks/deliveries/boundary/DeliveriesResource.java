@@ -87,9 +87,7 @@ public class DeliveriesResource {
     public Response redeliverAll(BulkRedelivery request) {
         var webhook = webhooks.ofSurvey(surveyId).orElseThrow(() -> Problems.notFound("webhook"));
         List<String> problems = new ArrayList<>();
-        Problems.required(request);
-        JobStart.requireSince(request.since(), problems);
-        Instant since = DeliverySearchParameters.instant("since", request.since(), problems);
+        Instant since = JobStart.since(Problems.required(request).since(), problems);
         Instant until = DeliverySearchParameters.instant("until", request.until(), problems);
         DeliveryStatus status = request.status() == null ? DeliveryStatus.FAILED : DeliverySearchParameters.status(request.status(), problems);
         if (status == DeliveryStatus.PENDING) {

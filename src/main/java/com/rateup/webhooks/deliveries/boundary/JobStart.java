@@ -7,6 +7,7 @@ import com.rateup.webhooks.platform.boundary.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -37,11 +38,13 @@ final class JobStart {
         return uri.getBaseUriBuilder().path(WebhookJobsResource.class).path(WebhookJobsResource.class, "get").build(teamId, surveyId, jobId);
     }
 
-    /** 400 unless the body has {@code since}. */
-    static void requireSince(String since, List<String> problems) {
-        if (since == null || since.isBlank()) {
+    /** The body's {@code since}, which a job requires; missing or malformed, it is added to {@code problems}. */
+    static Instant since(String value, List<String> problems) {
+        if (value == null || value.isBlank()) {
             problems.add("since: required, an ISO-8601 instant such as 2026-11-30T10:00:00Z");
+            return null;
         }
+        return DeliverySearchParameters.instant("since", value, problems);
     }
 
     static void check(List<String> problems) {

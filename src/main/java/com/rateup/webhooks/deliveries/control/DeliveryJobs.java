@@ -125,7 +125,7 @@ public class DeliveryJobs {
         if (!job.running()) {
             return false;
         }
-        job.cancel(pendingOf(job));
+        job.cancel();
         return true;
     }
 
@@ -148,7 +148,7 @@ public class DeliveryJobs {
         Webhook webhook = em.find(Webhook.class, job.webhookId());
         long pending = pendingOf(job);
         if (webhook == null) {
-            job.cancel(pending); // the webhook was deleted: its pending deliveries ended with it
+            job.cancel(); // the webhook was deleted: its pending deliveries ended with it
             return 0;
         }
         int room = (int) Math.max(0, window() - pending);

@@ -39,7 +39,8 @@ public class DeliveryRetention {
     static final int BATCH = 200;
     static final Duration LONGEST_PAUSE = Duration.ofMinutes(10);
     static final Duration SHORTEST_PAUSE = Duration.ofSeconds(1);
-    static final Duration HEALTH_WINDOW = Duration.ofHours(25);
+    /** The stats read the hour rows of the last 24 hours from the start of the hour: up to 25 of them. */
+    static final Duration HEALTH_WINDOW = EndpointHealth.WINDOW.plusHours(1);
 
     @Resource
     TimerService timers;

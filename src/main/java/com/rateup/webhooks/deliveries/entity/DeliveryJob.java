@@ -129,9 +129,9 @@ public class DeliveryJob {
         end(State.DONE, queued);
     }
 
-    /** Hands nothing more over; what was handed over goes on. {@code pending}: how many of those are still pending. */
-    public void cancel(long pending) {
-        end(State.CANCELLED, (int) (queued - pending));
+    /** Hands nothing more over; what was handed over goes on, and counts in {@link #done(long)} as it ends. */
+    public void cancel() {
+        end(State.CANCELLED, 0);
     }
 
     private void end(State to, int ended) {
