@@ -4,6 +4,7 @@ import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.responses.entity.ResponseSubmitted;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import com.rateup.webhooks.webhooks.entity.Webhook;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -11,6 +12,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +31,9 @@ public class Outbox {
 
     @Inject
     TeamWebhooks webhooks;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
 
     @Inject
     DeliveryPolicy policy;
@@ -54,14 +59,11 @@ public class Outbox {
     void enqueue(@Observes ResponseSubmitted submitted) {
         var survey = submitted.survey();
         var response = submitted.response();
-        List<Webhook> receiving = webhooks.receiving(survey.teamId(), survey.id()).stream()
-                .filter(webhook -> webhook.enabled() || webhook.waitsForReenabling())
-                .toList();
+        List<Webhook> receiving = receivingInThisTransaction(survey.teamId(), survey.id());
         if (receiving.isEmpty()) {
             return;
         }
         String payload = PayloadWriter.payload(survey, response);
-        em.flush(); // deliveries reference the response by a plain column, which JPA does not order inserts by
         for (Webhook webhook : receiving) {
             Delivery delivery = new Delivery(survey.teamId(), survey.id(), webhook.id(), webhook.reach(),
                     response.id(), payload, response.createdAt());
@@ -70,6 +72,24 @@ public class Outbox {
                 offer(delivery, webhook);
             }
         }
+    }
+
+    /**
+     * Read once per survey and transaction: the intake stores many responses to a survey in one
+     * (group commit); a webhook saved meanwhile counts from the next one, as if those responses had
+     * arrived a moment earlier.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Webhook> receivingInThisTransaction(String teamId, String surveyId) {
+        var key = new ReceivingOf(surveyId);
+        var known = (List<Webhook>) transaction.getResource(key);
+        if (known == null) {
+            known = webhooks.receiving(teamId, surveyId).stream()
+                    .filter(webhook -> webhook.enabled() || webhook.waitsForReenabling())
+                    .toList();
+            transaction.putResource(key, known);
+        }
+        return known;
     }
 
     /**
@@ -99,6 +119,9 @@ public class Outbox {
 
     void offerAgainAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) TurnedAway delivery) {
         gate.tryAdmit(delivery.endpoint(), delivery.team()).ifPresent(admission -> dispatcher.claimAndDispatch(delivery.deliveryId(), admission));
+    }
+
+    private record ReceivingOf(String surveyId) {
     }
 
     /** A delivery stored in the current transaction that the gate did not admit: it waits in the database. */

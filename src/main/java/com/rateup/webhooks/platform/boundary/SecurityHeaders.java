@@ -9,7 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** Browser hardening on every response: no framing, no MIME sniffing, no referrer, only own resources. */
-@WebFilter("/*")
+// async: the response intake answers when its group commit is done (GroupCommit)
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
 
     @Override

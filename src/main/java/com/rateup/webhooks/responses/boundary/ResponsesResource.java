@@ -2,17 +2,17 @@ package com.rateup.webhooks.responses.boundary;
 
 import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.platform.control.JavaScriptJson;
-import com.rateup.webhooks.responses.entity.ResponseSubmitted;
-import com.rateup.webhooks.responses.entity.SurveyResponse;
+import com.rateup.webhooks.responses.control.CheckedResponse;
+import com.rateup.webhooks.responses.control.GroupCommit;
+import com.rateup.webhooks.surveys.control.SurveyDefinitions;
 import com.rateup.webhooks.surveys.entity.Survey;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -22,9 +22,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,38 +37,57 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /** The only anonymous write: respondents (or the channel that collected their answers) submit here. */
 @Path("surveys/{surveyId}/responses")
 @RequestScoped
-@Transactional
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ResponsesResource {
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    SurveyDefinitions surveys;
 
     @Inject
-    Event<ResponseSubmitted> submitted;
+    Validator validator;
 
+    @Inject
+    GroupCommit intake;
+
+    /**
+     * Checked here, on the request's thread, so a submission its survey refuses never waits for a
+     * commit; stored by the {@link GroupCommit}, and answered when the commit that holds it is done.
+     * The stage holds no worker thread meanwhile. The body is validated here, once: a {@code @Valid}
+     * parameter would be validated by JAX-RS and again by Bean Validation's CDI interceptor.
+     */
     @Operation(summary = "Submit a respondent's answers (public, no credentials); each webhook of the survey gets a delivery")
     @APIResponse(responseCode = "201", description = "Stored together with its deliveries",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
+    @APIResponse(responseCode = "503", description = "Not stored (database unavailable, or too many responses waiting to be stored); send it again after Retry-After")
     @POST
-    public Response submit(@PathParam("surveyId") String surveyId, @Valid Submission submission) {
-        Problems.required(submission);
-        Survey survey = em.createNamedQuery(Survey.WITH_QUESTIONS, Survey.class)
-                .setParameter("id", surveyId)
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> Problems.notFound("survey"));
+    public CompletionStage<Response> submit(@PathParam("surveyId") String surveyId, Submission submission) {
+        Set<ConstraintViolation<Submission>> violations = validator.validate(Problems.required(submission));
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        Survey survey = surveys.find(surveyId).orElseThrow(() -> Problems.notFound("survey"));
         Survey.Checked answers = survey.check(submission.answers.stream()
                 .map(answer -> new Survey.Given(answer.questionId, answer.response)).toList());
         if (!answers.problems().isEmpty()) {
             throw Problems.badRequest("validation failed", answers.problems());
         }
-        SurveyResponse response = new SurveyResponse(survey, submission.phone, submission.language);
-        answers.accepted().forEach(answer -> response.answer(answer.question(), JavaScriptJson.stringify(answer.value())));
-        em.persist(response);
-        submitted.fire(new ResponseSubmitted(survey, response));
-        return Response.status(Response.Status.CREATED).entity(new Accepted(response.id())).build();
+        var checked = new CheckedResponse(survey.id(), submission.phone, submission.language, answers.accepted().stream()
+                .map(answer -> new CheckedResponse.GivenAnswer(answer.question().id(), JavaScriptJson.stringify(answer.value())))
+                .toList());
+        CompletableFuture<Response> answered = new CompletableFuture<>();
+        intake.store(checked).whenComplete((id, failure) -> {
+            if (failure == null) {
+                answered.complete(Response.status(Response.Status.CREATED).entity(new Accepted(id)).build());
+            } else if (failure instanceof GroupCommit.Refused refused) {
+                answered.complete(Response.fromResponse(Problems.response(503, "busy", List.of(refused.getMessage() + "; nothing was stored, try again")))
+                        .header(HttpHeaders.RETRY_AFTER, 1)
+                        .build());
+            } else {
+                answered.completeExceptionally(failure); // the exception mappers answer it, as they would a synchronous one
+            }
+        });
+        return answered;
     }
 
     /** Classes, not records: see {@link Problems#required}. Unknown fields are refused (JsonbResolver). */

@@ -1,0 +1,59 @@
+package com.rateup.webhooks.responses.control;
+
+import com.rateup.webhooks.responses.entity.ResponseSubmitted;
+import com.rateup.webhooks.responses.entity.SurveyResponse;
+import com.rateup.webhooks.surveys.entity.Question;
+import com.rateup.webhooks.surveys.entity.Survey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Stores a batch of checked responses in one transaction, each announced with its event. */
+@ApplicationScoped
+public class ResponseStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Event<ResponseSubmitted> submitted;
+
+    /**
+     * Returns the responses' ids in the batch's order. The responses are written before any event
+     * is fired, so the deliveries its observers persist (which name their response by a plain
+     * column, which JPA does not order inserts by) follow them in one write at commit.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> storeAll(List<CheckedResponse> batch) {
+        Map<String, Survey> surveys = new HashMap<>();
+        Map<String, Map<String, Question>> questionsOfSurvey = new HashMap<>();
+        List<ResponseSubmitted> stored = new ArrayList<>(batch.size());
+        for (CheckedResponse checked : batch) {
+            Survey survey = surveys.computeIfAbsent(checked.surveyId(), this::surveyWithQuestions);
+            Map<String, Question> questions = questionsOfSurvey.computeIfAbsent(survey.id(), id -> survey.questions().stream()
+                    .collect(Collectors.toMap(Question::id, Function.identity())));
+            SurveyResponse response = new SurveyResponse(survey, checked.phone(), checked.language());
+            checked.answers().forEach(answer -> response.answer(questions.get(answer.questionId()), answer.valueJson()));
+            em.persist(response);
+            stored.add(new ResponseSubmitted(survey, response));
+        }
+        em.flush();
+        stored.forEach(submitted::fire);
+        return stored.stream().map(event -> event.response().id()).toList();
+    }
+
+    private Survey surveyWithQuestions(String id) {
+        return em.createNamedQuery(Survey.WITH_QUESTIONS, Survey.class)
+                .setParameter("id", id)
+                .getSingleResult(); // the request found it, and surveys are never deleted
+    }
+}

@@ -1,0 +1,123 @@
+package com.rateup.webhooks.responses.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rateup.webhooks.testing.Api;
+import com.rateup.webhooks.testing.ServerProcess;
+import com.rateup.webhooks.testing.TestReceiver;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The group commit loses nothing and stores nothing it refused. Many clients submit at once, so
+ * responses share commits, and the server is killed with SIGKILL in the middle of that. Each
+ * submission carries its own phone number, which its delivery's payload repeats: after a restart,
+ * every submission answered 201 must reach the receiver, and none answered with an error (the
+ * deliberately invalid ones among them) ever may. A submission that got no answer (the kill cut its
+ * connection) may go either way.
+ */
+class IntakeCrashIT {
+
+    private static final int CLIENTS = 16;
+    /** Accepted submissions before the kill: enough that commits hold several responses each. */
+    private static final int ACCEPTED_BEFORE_KILL = 300;
+
+    @TempDir
+    Path workDir;
+
+    private final Map<String, Integer> answered = new ConcurrentHashMap<>();
+    private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
+
+    @Test
+    void everySubmissionAnswered201IsDeliveredAfterSigkillAndNoRefusedOneIs() throws Exception {
+        Map<String, String> config = ServerProcess.testConfig(workDir, Map.of());
+        try (TestReceiver receiver = new TestReceiver().otherwise(new TestReceiver.Status(200, "{\"ok\":true}"))) {
+            Api.Team team;
+            String surveyId;
+            try (ServerProcess first = ServerProcess.start(workDir, "first", config)) {
+                Api api = new Api(first.url());
+                team = api.createTeam("Intake crash team");
+                JsonObject survey = api.createSurvey(team, "FLOW", "NPS");
+                surveyId = survey.getString("id");
+                String questionId = survey.getJsonArray("questions").getJsonObject(0).getString("id");
+                api.putWebhook(team, surveyId, receiver.url("/hook"));
+
+                ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+                AtomicInteger sequence = new AtomicInteger();
+                HttpClient http = HttpClient.newBuilder().executor(clients).build();
+                URI submit = api.base().resolve("api/surveys/" + surveyId + "/responses");
+                for (int i = 0; i < CLIENTS; i++) {
+                    clients.submit(() -> {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            int n = sequence.incrementAndGet();
+                            String phone = String.valueOf(14150000000L + n);
+                            // every seventh is refused by validation: an NPS of 11
+                            int score = n % 7 == 0 ? 11 : n % 11;
+                            String body = "{\"phone\":\"" + phone + "\",\"answers\":[{\"questionId\":\"" + questionId + "\",\"response\":" + score + "}]}";
+                            try {
+                                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(submit).timeout(Duration.ofSeconds(30))
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+                                answered.put(phone, response.statusCode());
+                            } catch (IOException e) {
+                                unanswered.add(phone);
+                                return null; // the server is gone
+                            }
+                        }
+                        return null;
+                    });
+                }
+                await().atMost(Duration.ofSeconds(60)).until(() -> accepted().size() >= ACCEPTED_BEFORE_KILL);
+                first.kill();
+                clients.shutdownNow();
+                assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            }
+            Set<String> accepted = accepted();
+            Set<String> refused = answered.entrySet().stream().filter(e -> e.getValue() != 201).map(Map.Entry::getKey).collect(Collectors.toSet());
+
+            try (ServerProcess second = ServerProcess.start(workDir, "second", config)) {
+                Api api = new Api(second.url());
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> receivedPhones(receiver).containsAll(accepted)
+                                && api.call(team, "GET", Api.webhookPath(team, surveyId) + "/deliveries?status=PENDING&limit=1").array().isEmpty());
+                Set<String> received = receivedPhones(receiver);
+                System.out.printf("intake crash: %d answered 201, %d refused, %d unanswered at SIGKILL; %d of the unanswered stored and delivered%n",
+                        accepted.size(), refused.size(), unanswered.size(), unanswered.stream().filter(received::contains).count());
+
+                assertThat(refused).as("validation refused every seventh").isNotEmpty()
+                        .allSatisfy(phone -> assertThat(answered.get(phone)).isEqualTo(400));
+                assertThat(received).containsAll(accepted).doesNotContainAnyElementsOf(refused);
+                assertThat(received).allSatisfy(phone -> assertThat(accepted.contains(phone) || unanswered.contains(phone)).isTrue());
+            }
+        }
+    }
+
+    private Set<String> accepted() {
+        return answered.entrySet().stream().filter(e -> e.getValue() == 201).map(Map.Entry::getKey).collect(Collectors.toSet());
+    }
+
+    private static Set<String> receivedPhones(TestReceiver receiver) {
+        return receiver.received().stream()
+                .map(request -> Json.createReader(new StringReader(request.bodyText())).readObject().getString("phone"))
+                .collect(Collectors.toSet());
+    }
+}

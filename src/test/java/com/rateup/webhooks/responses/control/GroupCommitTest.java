@@ -1,0 +1,174 @@
+package com.rateup.webhooks.responses.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The queue and its committers, with a store that records each batch and can hold the first one:
+ * what arrives while a commit runs is what the next commit holds.
+ */
+class GroupCommitTest {
+
+    private final RecordingStore store = new RecordingStore();
+    private GroupCommit intake;
+
+    @AfterEach
+    void stop() {
+        store.release();
+        if (intake != null) {
+            intake.stop();
+        }
+    }
+
+    @Test
+    void responsesThatArriveDuringACommitShareTheNextOne() throws Exception {
+        start(64, 4096);
+        CompletableFuture<String> first = intake.store(response("r0")).toCompletableFuture();
+        store.awaitFirstBatch();
+        List<CompletableFuture<String>> burst = IntStream.rangeClosed(1, 10).mapToObj(i -> intake.store(response("r" + i)).toCompletableFuture()).toList();
+        store.release();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("id-r0");
+        for (int i = 0; i < burst.size(); i++) {
+            assertThat(burst.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("id-r" + (i + 1));
+        }
+        assertThat(store.batches).containsExactly(List.of("r0"), List.of("r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10"));
+    }
+
+    @Test
+    void aBatchHoldsAtMostTheBatchSize() throws Exception {
+        start(3, 4096);
+        intake.store(response("r0"));
+        store.awaitFirstBatch();
+        List<CompletableFuture<String>> burst = IntStream.rangeClosed(1, 7).mapToObj(i -> intake.store(response("r" + i)).toCompletableFuture()).toList();
+        store.release();
+
+        CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        assertThat(store.batches).extracting(List::size).containsExactly(1, 3, 3, 1);
+    }
+
+    @Test
+    void aBatchThatFailsIsRetriedOneByOneSoOnlyTheBadResponseFails() throws Exception {
+        start(64, 4096);
+        intake.store(response("r0"));
+        store.awaitFirstBatch();
+        CompletableFuture<String> good1 = intake.store(response("r1")).toCompletableFuture();
+        CompletableFuture<String> bad = intake.store(response("bad")).toCompletableFuture();
+        CompletableFuture<String> good2 = intake.store(response("r2")).toCompletableFuture();
+        store.release();
+
+        assertThat(good1.get(10, TimeUnit.SECONDS)).isEqualTo("id-r1");
+        assertThat(good2.get(10, TimeUnit.SECONDS)).isEqualTo("id-r2");
+        assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("bad row");
+        assertThat(store.batches).containsExactly(List.of("r0"), List.of("r1", "bad", "r2"), List.of("r1"), List.of("bad"), List.of("r2"));
+    }
+
+    @Test
+    void aFullQueueRefusesAtOnceAndStoresNothing() throws Exception {
+        start(64, 2);
+        intake.store(response("r0"));
+        store.awaitFirstBatch();
+        intake.store(response("r1"));
+        intake.store(response("r2"));
+        CompletableFuture<String> refused = intake.store(response("r3")).toCompletableFuture();
+
+        assertThatThrownBy(() -> refused.get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(GroupCommit.Refused.class);
+        store.release();
+        intake.stop();
+        assertThat(store.batches).flatExtracting(batch -> batch).containsExactly("r0", "r1", "r2");
+    }
+
+    @Test
+    void stoppingCommitsWhatWaitsAndThenRefuses() throws Exception {
+        start(64, 4096);
+        intake.store(response("r0"));
+        store.awaitFirstBatch();
+        CompletableFuture<String> waiting = intake.store(response("r1")).toCompletableFuture();
+        Thread stopping = new Thread(intake::stop);
+        stopping.start();
+        store.release();
+        stopping.join(10_000);
+
+        assertThat(waiting.get(1, TimeUnit.SECONDS)).isEqualTo("id-r1");
+        assertThatThrownBy(() -> intake.store(response("late")).toCompletableFuture().get(1, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(GroupCommit.Refused.class);
+    }
+
+    private void start(int batchSize, int queueCapacity) {
+        intake = new GroupCommit();
+        intake.threadFactory = new PlainThreads();
+        intake.store = store;
+        intake.registry = new SimpleMeterRegistry();
+        intake.batchSize = batchSize;
+        intake.committers = 1;
+        intake.queueCapacity = queueCapacity;
+        intake.start();
+    }
+
+    private static CheckedResponse response(String surveyId) {
+        return new CheckedResponse(surveyId, null, null, List.of());
+    }
+
+    /** Holds its first batch until released; fails every batch that holds a response to survey "bad". */
+    private static class RecordingStore extends ResponseStore {
+
+        final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
+        private final CountDownLatch firstBatch = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        @Override
+        public List<String> storeAll(List<CheckedResponse> batch) {
+            List<String> surveys = batch.stream().map(CheckedResponse::surveyId).toList();
+            batches.add(surveys);
+            if (firstBatch.getCount() > 0) {
+                firstBatch.countDown();
+                try {
+                    released.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (surveys.contains("bad")) {
+                throw new IllegalStateException("bad row");
+            }
+            return surveys.stream().map(survey -> "id-" + survey).toList();
+        }
+
+        void awaitFirstBatch() throws InterruptedException {
+            assertThat(firstBatch.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+
+        void release() {
+            released.countDown();
+        }
+    }
+
+    private static class PlainThreads implements ManagedThreadFactory {
+
+        @Override
+        public Thread newThread(Runnable task) {
+            return new Thread(task);
+        }
+
+        @Override
+        public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
