@@ -43,6 +43,9 @@ public class DeliveryAttempts {
     @Inject
     EndpointHealth health;
 
+    @Inject
+    AttemptRecords records;
+
     /**
      * One attempt per invocation; a failed attempt throws {@link AttemptFailed} and {@code @Retry}
      * invokes it again. {@code @Retry}'s own delay is constant, so it is zero here and the growing,
@@ -78,9 +81,13 @@ public class DeliveryAttempts {
         }
         boolean retryNow = false;
         if (outcome.openUntil() != null) {
-            store.recordWaitingForEndpoint(deliveryId, owner, result, outcome.unreachableSince(), outcome.openUntil());
+            records.record(() -> {
+                store.recordWaitingForEndpoint(deliveryId, owner, result, outcome.unreachableSince(), outcome.openUntil());
+                return null;
+            });
         } else {
-            retryNow = store.recordAndContinue(deliveryId, owner, result, next.get().webhookFailing(), outcome.unreachableSince());
+            boolean webhookFailing = next.get().webhookFailing();
+            retryNow = records.record(() -> store.recordAndContinue(deliveryId, owner, result, webhookFailing, outcome.unreachableSince()));
         }
         health.attempted(next.get().webhookId(), result, outcome.openUntil()); // noted: written a few times a second
         if (retryNow) {

@@ -17,8 +17,10 @@ import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The delivery rows as the dispatcher sees them. Each method is its own short transaction, so no
@@ -158,6 +160,7 @@ public class DeliveryStore {
      * Tells whether the owner should wait for the next attempt now; a longer wait hands the
      * delivery back to the sweep. {@code unreachableSince}: see {@link Delivery#record}.
      */
+    @Transactional(Transactional.TxType.REQUIRED) // joins the shared commit of AttemptRecords
     public boolean recordAndContinue(String deliveryId, String owner, AttemptResult result, boolean webhookFailing,
             Instant unreachableSince) {
         Delivery delivery = em.find(Delivery.class, deliveryId);
@@ -203,6 +206,7 @@ public class DeliveryStore {
      * the circuit lets the next probe through ({@link Delivery#recordWaitingForEndpoint}). The
      * outage still counts toward {@code auto-disable-after}.
      */
+    @Transactional(Transactional.TxType.REQUIRED) // joins the shared commit of AttemptRecords
     public void recordWaitingForEndpoint(String deliveryId, String owner, AttemptResult result, Instant since, Instant until) {
         Delivery delivery = em.find(Delivery.class, deliveryId);
         if (delivery == null || !delivery.leasedTo(owner)) {
@@ -210,6 +214,13 @@ public class DeliveryStore {
         }
         em.persist(delivery.recordWaitingForEndpoint(result, since, until));
         disableIfFailingTooLong(delivery.webhookId(), Instant.now());
+    }
+
+    /** One transaction for the writes of an {@link AttemptRecords} batch; their results in order. */
+    public List<Object> inOneTransaction(List<Supplier<?>> writes) {
+        List<Object> results = new ArrayList<>(writes.size());
+        writes.forEach(write -> results.add(write.get()));
+        return results;
     }
 
     /**

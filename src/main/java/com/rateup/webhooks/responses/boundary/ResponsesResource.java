@@ -1,9 +1,10 @@
 package com.rateup.webhooks.responses.boundary;
 
 import com.rateup.webhooks.platform.boundary.Problems;
+import com.rateup.webhooks.platform.control.GroupCommit;
 import com.rateup.webhooks.platform.control.JavaScriptJson;
 import com.rateup.webhooks.responses.control.CheckedResponse;
-import com.rateup.webhooks.responses.control.GroupCommit;
+import com.rateup.webhooks.responses.control.ResponseIntake;
 import com.rateup.webhooks.surveys.control.SurveyDefinitions;
 import com.rateup.webhooks.surveys.entity.Survey;
 import jakarta.enterprise.context.RequestScoped;
@@ -48,11 +49,11 @@ public class ResponsesResource {
     Validator validator;
 
     @Inject
-    GroupCommit intake;
+    ResponseIntake intake;
 
     /**
      * Checked here, on the request's thread, so a submission its survey refuses never waits for a
-     * commit; stored by the {@link GroupCommit}, and answered when the commit that holds it is done.
+     * commit; stored by the {@link ResponseIntake}, and answered when the commit that holds it is done.
      * The stage holds no worker thread meanwhile. The body is validated here, once: a {@code @Valid}
      * parameter would be validated by JAX-RS and again by Bean Validation's CDI interceptor.
      */

@@ -2,7 +2,6 @@ package com.rateup.webhooks.responses.control;
 
 import com.rateup.webhooks.responses.entity.ResponseSubmitted;
 import com.rateup.webhooks.responses.entity.SurveyResponse;
-import com.rateup.webhooks.surveys.entity.Question;
 import com.rateup.webhooks.surveys.entity.Survey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -14,8 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Stores a batch of checked responses in one transaction, each announced with its event. */
 @ApplicationScoped
@@ -35,14 +32,11 @@ public class ResponseStore {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<String> storeAll(List<CheckedResponse> batch) {
         Map<String, Survey> surveys = new HashMap<>();
-        Map<String, Map<String, Question>> questionsOfSurvey = new HashMap<>();
         List<ResponseSubmitted> stored = new ArrayList<>(batch.size());
         for (CheckedResponse checked : batch) {
             Survey survey = surveys.computeIfAbsent(checked.surveyId(), this::surveyWithQuestions);
-            Map<String, Question> questions = questionsOfSurvey.computeIfAbsent(survey.id(), id -> survey.questions().stream()
-                    .collect(Collectors.toMap(Question::id, Function.identity())));
             SurveyResponse response = new SurveyResponse(survey, checked.phone(), checked.language());
-            checked.answers().forEach(answer -> response.answer(questions.get(answer.questionId()), answer.valueJson()));
+            checked.answers().forEach(answer -> response.answer(survey.question(answer.questionId()).orElseThrow(), answer.valueJson()));
             em.persist(response);
             stored.add(new ResponseSubmitted(survey, response));
         }

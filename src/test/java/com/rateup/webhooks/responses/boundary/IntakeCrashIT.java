@@ -63,7 +63,7 @@ class IntakeCrashIT {
 
                 ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
                 AtomicInteger sequence = new AtomicInteger();
-                HttpClient http = HttpClient.newBuilder().executor(clients).build();
+                HttpClient http = HttpClient.newHttpClient();
                 URI submit = api.base().resolve("api/surveys/" + surveyId + "/responses");
                 for (int i = 0; i < CLIENTS; i++) {
                     clients.submit(() -> {
@@ -87,6 +87,7 @@ class IntakeCrashIT {
                     });
                 }
                 await().atMost(Duration.ofSeconds(60)).until(() -> accepted().size() >= ACCEPTED_BEFORE_KILL);
+                String metrics = api.send("GET", "metrics", null, null, null).body();
                 first.kill();
                 clients.shutdownNow();
                 assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
@@ -100,8 +101,10 @@ class IntakeCrashIT {
                         .until(() -> receivedPhones(receiver).containsAll(accepted)
                                 && api.call(team, "GET", Api.webhookPath(team, surveyId) + "/deliveries?status=PENDING&limit=1").array().isEmpty());
                 Set<String> received = receivedPhones(receiver);
-                System.out.printf("intake crash: %d answered 201, %d refused, %d unanswered at SIGKILL; %d of the unanswered stored and delivered%n",
-                        accepted.size(), refused.size(), unanswered.size(), unanswered.stream().filter(received::contains).count());
+                System.out.printf("intake crash: %d answered 201, %d refused, %d unanswered at SIGKILL; %d of the unanswered stored and delivered;"
+                        + " before the kill %.0f responses in %.0f intake commits%n",
+                        accepted.size(), refused.size(), unanswered.size(), unanswered.stream().filter(received::contains).count(),
+                        intakeMetric(metrics, "sum"), intakeMetric(metrics, "count"));
 
                 assertThat(refused).as("validation refused every seventh").isNotEmpty()
                         .allSatisfy(phone -> assertThat(answered.get(phone)).isEqualTo(400));
@@ -109,6 +112,12 @@ class IntakeCrashIT {
                 assertThat(received).allSatisfy(phone -> assertThat(accepted.contains(phone) || unanswered.contains(phone)).isTrue());
             }
         }
+    }
+
+    private static double intakeMetric(String metrics, String suffix) {
+        String prefix = "rateup_group_commit_batch_" + suffix + "{lane=\"intake\"} ";
+        return metrics.lines().filter(line -> line.startsWith(prefix)).mapToDouble(line -> Double.parseDouble(line.substring(prefix.length())))
+                .findFirst().orElse(Double.NaN);
     }
 
     private Set<String> accepted() {

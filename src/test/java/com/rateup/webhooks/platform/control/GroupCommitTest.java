@@ -1,18 +1,16 @@
-package com.rateup.webhooks.responses.control;
+package com.rateup.webhooks.platform.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -25,22 +23,22 @@ import org.junit.jupiter.api.Test;
 class GroupCommitTest {
 
     private final RecordingStore store = new RecordingStore();
-    private GroupCommit intake;
+    private GroupCommit<String, String> intake;
 
     @AfterEach
     void stop() {
         store.release();
         if (intake != null) {
-            intake.stop();
+            intake.stop(Duration.ofSeconds(10));
         }
     }
 
     @Test
     void responsesThatArriveDuringACommitShareTheNextOne() throws Exception {
         start(64, 4096);
-        CompletableFuture<String> first = intake.store(response("r0")).toCompletableFuture();
+        CompletableFuture<String> first = intake.submit(response("r0")).toCompletableFuture();
         store.awaitFirstBatch();
-        List<CompletableFuture<String>> burst = IntStream.rangeClosed(1, 10).mapToObj(i -> intake.store(response("r" + i)).toCompletableFuture()).toList();
+        List<CompletableFuture<String>> burst = IntStream.rangeClosed(1, 10).mapToObj(i -> intake.submit(response("r" + i)).toCompletableFuture()).toList();
         store.release();
 
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("id-r0");
@@ -53,9 +51,9 @@ class GroupCommitTest {
     @Test
     void aBatchHoldsAtMostTheBatchSize() throws Exception {
         start(3, 4096);
-        intake.store(response("r0"));
+        intake.submit(response("r0"));
         store.awaitFirstBatch();
-        List<CompletableFuture<String>> burst = IntStream.rangeClosed(1, 7).mapToObj(i -> intake.store(response("r" + i)).toCompletableFuture()).toList();
+        List<CompletableFuture<String>> burst = IntStream.rangeClosed(1, 7).mapToObj(i -> intake.submit(response("r" + i)).toCompletableFuture()).toList();
         store.release();
 
         CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
@@ -65,11 +63,11 @@ class GroupCommitTest {
     @Test
     void aBatchThatFailsIsRetriedOneByOneSoOnlyTheBadResponseFails() throws Exception {
         start(64, 4096);
-        intake.store(response("r0"));
+        intake.submit(response("r0"));
         store.awaitFirstBatch();
-        CompletableFuture<String> good1 = intake.store(response("r1")).toCompletableFuture();
-        CompletableFuture<String> bad = intake.store(response("bad")).toCompletableFuture();
-        CompletableFuture<String> good2 = intake.store(response("r2")).toCompletableFuture();
+        CompletableFuture<String> good1 = intake.submit(response("r1")).toCompletableFuture();
+        CompletableFuture<String> bad = intake.submit(response("bad")).toCompletableFuture();
+        CompletableFuture<String> good2 = intake.submit(response("r2")).toCompletableFuture();
         store.release();
 
         assertThat(good1.get(10, TimeUnit.SECONDS)).isEqualTo("id-r1");
@@ -82,59 +80,52 @@ class GroupCommitTest {
     @Test
     void aFullQueueRefusesAtOnceAndStoresNothing() throws Exception {
         start(64, 2);
-        intake.store(response("r0"));
+        intake.submit(response("r0"));
         store.awaitFirstBatch();
-        intake.store(response("r1"));
-        intake.store(response("r2"));
-        CompletableFuture<String> refused = intake.store(response("r3")).toCompletableFuture();
+        intake.submit(response("r1"));
+        intake.submit(response("r2"));
+        CompletableFuture<String> refused = intake.submit(response("r3")).toCompletableFuture();
 
         assertThatThrownBy(() -> refused.get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(GroupCommit.Refused.class);
         store.release();
-        intake.stop();
+        intake.stop(Duration.ofSeconds(10));
         assertThat(store.batches).flatExtracting(batch -> batch).containsExactly("r0", "r1", "r2");
     }
 
     @Test
     void stoppingCommitsWhatWaitsAndThenRefuses() throws Exception {
         start(64, 4096);
-        intake.store(response("r0"));
+        intake.submit(response("r0"));
         store.awaitFirstBatch();
-        CompletableFuture<String> waiting = intake.store(response("r1")).toCompletableFuture();
-        Thread stopping = new Thread(intake::stop);
+        CompletableFuture<String> waiting = intake.submit(response("r1")).toCompletableFuture();
+        Thread stopping = new Thread(() -> intake.stop(Duration.ofSeconds(10)));
         stopping.start();
         store.release();
         stopping.join(10_000);
 
         assertThat(waiting.get(1, TimeUnit.SECONDS)).isEqualTo("id-r1");
-        assertThatThrownBy(() -> intake.store(response("late")).toCompletableFuture().get(1, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> intake.submit(response("late")).toCompletableFuture().get(1, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(GroupCommit.Refused.class);
     }
 
     private void start(int batchSize, int queueCapacity) {
-        intake = new GroupCommit();
-        intake.threadFactory = new PlainThreads();
-        intake.store = store;
-        intake.registry = new SimpleMeterRegistry();
-        intake.batchSize = batchSize;
-        intake.committers = 1;
-        intake.queueCapacity = queueCapacity;
-        intake.start();
+        intake = new GroupCommit<>("test", store::storeAll, new GroupCommit.Settings(batchSize, 1, queueCapacity), Thread::new,
+                new SimpleMeterRegistry());
     }
 
-    private static CheckedResponse response(String surveyId) {
-        return new CheckedResponse(surveyId, null, null, List.of());
+    private static String response(String name) {
+        return name;
     }
 
-    /** Holds its first batch until released; fails every batch that holds a response to survey "bad". */
-    private static class RecordingStore extends ResponseStore {
+    /** Holds its first batch until released; fails every batch that holds the write "bad". */
+    private static class RecordingStore {
 
         final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
         private final CountDownLatch firstBatch = new CountDownLatch(1);
         private final CountDownLatch released = new CountDownLatch(1);
 
-        @Override
-        public List<String> storeAll(List<CheckedResponse> batch) {
-            List<String> surveys = batch.stream().map(CheckedResponse::surveyId).toList();
+        List<String> storeAll(List<String> batch) {
+            List<String> surveys = List.copyOf(batch);
             batches.add(surveys);
             if (firstBatch.getCount() > 0) {
                 firstBatch.countDown();
@@ -156,19 +147,6 @@ class GroupCommitTest {
 
         void release() {
             released.countDown();
-        }
-    }
-
-    private static class PlainThreads implements ManagedThreadFactory {
-
-        @Override
-        public Thread newThread(Runnable task) {
-            return new Thread(task);
-        }
-
-        @Override
-        public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
-            throw new UnsupportedOperationException();
         }
     }
 }

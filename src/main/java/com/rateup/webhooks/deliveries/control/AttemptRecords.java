@@ -1,0 +1,66 @@
+package com.rateup.webhooks.deliveries.control;
+
+import com.rateup.webhooks.platform.control.GroupCommit;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+/**
+ * Attempt records share commits: each dispatcher hands its record to a {@link GroupCommit} lane of
+ * its own and waits until it is committed, so it goes on exactly as if it had committed alone (the
+ * lease, the next attempt's time and the webhook's state are durable before it acts on them),
+ * while the dispatchers that finished an attempt at the same moment pay one commit together. A
+ * crash before that commit loses the record, never the delivery: its lease runs out and it is
+ * sent again (at least once).
+ */
+@ApplicationScoped
+public class AttemptRecords {
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    DeliveryStore store;
+
+    @Inject
+    DeliveryPolicy policy;
+
+    @Inject
+    MeterRegistry registry;
+
+    private GroupCommit<Supplier<?>, Object> lane;
+
+    @PostConstruct
+    void start() {
+        // every dispatcher waits for one record at most: a batch never needs to hold more than all of them
+        int dispatchers = policy.maxConcurrency();
+        lane = new GroupCommit<>("attempts", store::inOneTransaction, new GroupCommit.Settings(dispatchers, 1, 4 * dispatchers + 64),
+                threads, registry);
+    }
+
+    /** Runs {@code record} (a {@link DeliveryStore} write that joins the transaction) in a shared commit and returns its result once committed. */
+    @SuppressWarnings("unchecked")
+    public <T> T record(Supplier<T> record) {
+        try {
+            return (T) lane.submit(record).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof GroupCommit.Refused) {
+                // stopping: the lane takes no more, but an attempt that just ended is still worth recording
+                return (T) store.inOneTransaction(List.of(record)).get(0);
+            }
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        lane.stop(policy.shutdownGrace());
+    }
+}
