@@ -53,6 +53,7 @@ class IntakeCrashIT {
         try (TestReceiver receiver = new TestReceiver().otherwise(new TestReceiver.Status(200, "{\"ok\":true}"))) {
             Api.Team team;
             String surveyId;
+            String metrics;
             try (ServerProcess first = ServerProcess.start(workDir, "first", config)) {
                 Api api = new Api(first.url());
                 team = api.createTeam("Intake crash team");
@@ -87,7 +88,7 @@ class IntakeCrashIT {
                     });
                 }
                 await().atMost(Duration.ofSeconds(60)).until(() -> accepted().size() >= ACCEPTED_BEFORE_KILL);
-                String metrics = api.send("GET", "metrics", null, null, null).body();
+                metrics = api.send("GET", "metrics", null, null, null).body();
                 first.kill();
                 clients.shutdownNow();
                 assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
