@@ -7,7 +7,7 @@ import com.rateup.webhooks.responses.control.CheckedResponse;
 import com.rateup.webhooks.responses.control.ResponseIntake;
 import com.rateup.webhooks.surveys.control.SurveyDefinitions;
 import com.rateup.webhooks.surveys.entity.Survey;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.validation.ConstraintViolation;
@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The only anonymous write: respondents (or the channel that collected their answers) submit here. */
 @Path("surveys/{surveyId}/responses")
-@RequestScoped
+@ApplicationScoped // holds no request state: no bean to create per submission
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ResponsesResource {
