@@ -2,6 +2,7 @@ package com.rateup.webhooks.responses.control;
 
 import com.rateup.webhooks.responses.entity.ResponseSubmitted;
 import com.rateup.webhooks.responses.entity.SurveyResponse;
+import com.rateup.webhooks.surveys.control.SurveyDefinitions;
 import com.rateup.webhooks.surveys.entity.Survey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -23,6 +24,9 @@ public class ResponseStore {
 
     @Inject
     Event<ResponseSubmitted> submitted;
+
+    @Inject
+    SurveyDefinitions definitions;
 
     /**
      * Returns the responses' ids in the batch's order. The responses are written before any event
@@ -46,8 +50,6 @@ public class ResponseStore {
     }
 
     private Survey surveyWithQuestions(String id) {
-        return em.createNamedQuery(Survey.WITH_QUESTIONS, Survey.class)
-                .setParameter("id", id)
-                .getSingleResult(); // the request found it, and surveys are never deleted
+        return definitions.read(id).orElseThrow(); // the request found it, and surveys are never deleted
     }
 }

@@ -29,10 +29,7 @@ public class SurveyDefinitions {
         if (survey != null) {
             return Optional.of(survey);
         }
-        Optional<Survey> read = em.createNamedQuery(Survey.WITH_QUESTIONS, Survey.class)
-                .setParameter("id", surveyId)
-                .getResultStream()
-                .findFirst();
+        Optional<Survey> read = read(surveyId);
         read.ifPresent(found -> {
             if (known.size() >= CAPACITY) {
                 known.clear();
@@ -40,5 +37,13 @@ public class SurveyDefinitions {
             known.put(surveyId, found);
         });
         return read;
+    }
+
+    /** The survey with its questions in one query, from the database: managed when called inside a transaction. */
+    public Optional<Survey> read(String surveyId) {
+        return em.createNamedQuery(Survey.WITH_QUESTIONS, Survey.class)
+                .setParameter("id", surveyId)
+                .getResultStream()
+                .findFirst();
     }
 }
