@@ -44,7 +44,7 @@ public class DeliveryAttempts {
     EndpointHealth health;
 
     @Inject
-    AttemptRecords records;
+    DispatcherWrites writes;
 
     /**
      * One attempt per invocation; a failed attempt throws {@link AttemptFailed} and {@code @Retry}
@@ -81,13 +81,13 @@ public class DeliveryAttempts {
         }
         boolean retryNow = false;
         if (outcome.openUntil() != null) {
-            records.record(() -> {
+            writes.commit(() -> {
                 store.recordWaitingForEndpoint(deliveryId, owner, result, outcome.unreachableSince(), outcome.openUntil());
                 return null;
             });
         } else {
             boolean webhookFailing = next.get().webhookFailing();
-            retryNow = records.record(() -> store.recordAndContinue(deliveryId, owner, result, webhookFailing, outcome.unreachableSince()));
+            retryNow = writes.commit(() -> store.recordAndContinue(deliveryId, owner, result, webhookFailing, outcome.unreachableSince()));
         }
         health.attempted(next.get().webhookId(), result, outcome.openUntil()); // noted: written a few times a second
         if (retryNow) {

@@ -7,7 +7,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.util.UUID;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,6 +32,9 @@ public class DeliveryDispatcher {
     DeliveryStore store;
 
     @Inject
+    DispatcherWrites writes;
+
+    @Inject
     Event<CapacityFreed> capacityFreed;
 
     @Inject
@@ -46,12 +49,14 @@ public class DeliveryDispatcher {
         }
     }
 
-    /** Dispatches a delivery that waits in the database, unless someone else has leased it meanwhile. */
+    /**
+     * Dispatches a delivery that waits in the database, unless someone else has leased it meanwhile.
+     * The claim shares its commit with the other dispatchers' claims and records.
+     */
     @Asynchronous
     public void claimAndDispatch(String deliveryId, EndpointGate.Admission admission) {
         try {
-            String owner = UUID.randomUUID().toString();
-            store.claim(deliveryId, owner).ifPresent(next -> deliver(new LeasedDelivery(deliveryId, owner, next)));
+            writes.commit(() -> store.claim(List.of(deliveryId))).forEach(this::deliver);
         } finally {
             release(admission);
         }

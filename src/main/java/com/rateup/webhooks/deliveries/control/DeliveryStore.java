@@ -18,8 +18,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -57,9 +60,14 @@ public class DeliveryStore {
                 .toList();
     }
 
-    /** When the earliest pending delivery nobody holds is due (a retry handed back to the database). */
+    /**
+     * When the earliest pending delivery nobody holds will be due (a retry handed back to the database);
+     * those due already are the sweep's work now, and reading only the future ones keeps this short under a backlog.
+     */
     public Optional<Instant> earliestDue() {
-        return Optional.ofNullable(InstantConverter.fromResult(em.createNamedQuery(Delivery.EARLIEST_DUE).getSingleResult()));
+        return Optional.ofNullable(InstantConverter.fromResult(em.createNamedQuery(Delivery.EARLIEST_DUE)
+                .setParameter("now", Instant.now())
+                .getSingleResult()));
     }
 
     public List<String> dueOf(String webhookId, int limit) {
@@ -71,19 +79,30 @@ public class DeliveryStore {
     }
 
     /**
-     * Leases the delivery to {@code owner} if it is pending and held by nobody (atomic, so only one
-     * claimer wins) and, in the same transaction, reads its first attempt as {@link #nextAttempt} does.
-     * Empty when another claimer won, or when there is nothing to send.
+     * Leases each delivery that is pending and held by nobody to an owner of its own (atomic, so
+     * only one claimer wins it) and reads its first attempt as {@link #nextAttempt} does, all in one
+     * transaction: a sweep pass pays one commit for every delivery it dispatches. Leaves out those
+     * another claimer won and those with nothing to send. The rows are claimed in one order
+     * everywhere, so two instances claiming overlapping batches wait for each other instead of
+     * deadlocking. Joins the transaction of a {@link DispatcherWrites} batch.
      */
-    public Optional<NextAttempt> claim(String deliveryId, String owner) {
+    @Transactional(Transactional.TxType.REQUIRED)
+    public List<LeasedDelivery> claim(Collection<String> deliveryIds) {
         Instant now = Instant.now();
-        boolean claimed = em.createNamedQuery(Delivery.CLAIM)
-                .setParameter("owner", owner)
-                .setParameter("until", policy.leaseFrom(now))
-                .setParameter("id", deliveryId)
-                .setParameter("now", now)
-                .executeUpdate() == 1;
-        return claimed ? nextAttempt(deliveryId, owner) : Optional.empty();
+        List<LeasedDelivery> claimed = new ArrayList<>(deliveryIds.size());
+        for (String deliveryId : new TreeSet<>(deliveryIds)) {
+            String owner = UUID.randomUUID().toString();
+            boolean won = em.createNamedQuery(Delivery.CLAIM)
+                    .setParameter("owner", owner)
+                    .setParameter("until", policy.leaseFrom(now))
+                    .setParameter("id", deliveryId)
+                    .setParameter("now", now)
+                    .executeUpdate() == 1;
+            if (won) {
+                nextAttempt(deliveryId, owner).ifPresent(next -> claimed.add(new LeasedDelivery(deliveryId, owner, next)));
+            }
+        }
+        return claimed;
     }
 
     /** Moves the webhook's due, unheld deliveries to the end of their endpoint's open circuit, waiting for it. */
@@ -160,7 +179,7 @@ public class DeliveryStore {
      * Tells whether the owner should wait for the next attempt now; a longer wait hands the
      * delivery back to the sweep. {@code unreachableSince}: see {@link Delivery#record}.
      */
-    @Transactional(Transactional.TxType.REQUIRED) // joins the shared commit of AttemptRecords
+    @Transactional(Transactional.TxType.REQUIRED) // joins the shared commit of DispatcherWrites
     public boolean recordAndContinue(String deliveryId, String owner, AttemptResult result, boolean webhookFailing,
             Instant unreachableSince) {
         Delivery delivery = em.find(Delivery.class, deliveryId);
@@ -206,7 +225,7 @@ public class DeliveryStore {
      * the circuit lets the next probe through ({@link Delivery#recordWaitingForEndpoint}). The
      * outage still counts toward {@code auto-disable-after}.
      */
-    @Transactional(Transactional.TxType.REQUIRED) // joins the shared commit of AttemptRecords
+    @Transactional(Transactional.TxType.REQUIRED) // joins the shared commit of DispatcherWrites
     public void recordWaitingForEndpoint(String deliveryId, String owner, AttemptResult result, Instant since, Instant until) {
         Delivery delivery = em.find(Delivery.class, deliveryId);
         if (delivery == null || !delivery.leasedTo(owner)) {
@@ -216,7 +235,7 @@ public class DeliveryStore {
         disableIfFailingTooLong(delivery.webhookId(), Instant.now());
     }
 
-    /** One transaction for the writes of an {@link AttemptRecords} batch; their results in order. */
+    /** One transaction for the writes of an {@link DispatcherWrites} batch; their results in order. */
     public List<Object> inOneTransaction(List<Supplier<?>> writes) {
         List<Object> results = new ArrayList<>(writes.size());
         writes.forEach(write -> results.add(write.get()));

@@ -22,11 +22,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -157,12 +157,29 @@ public class DeliverySweep {
         return dueWebhooks;
     }
 
+    /**
+     * Admits what the webhooks' free slots allow, teams taking turns, then claims all of it in one
+     * transaction and dispatches it. An admission whose delivery another claimer won (or all of
+     * them, if the claim fails) is released.
+     */
     private int dispatchAll(List<DeliveryStore.DueWebhook> webhooks) {
-        int dispatched = 0;
-        for (DeliveryStore.DueWebhook due : takingTeamsInTurn(webhooks)) {
-            dispatched += dispatchDueOf(due);
+        Map<String, EndpointGate.Admission> admitted = new HashMap<>();
+        try {
+            for (DeliveryStore.DueWebhook due : takingTeamsInTurn(webhooks)) {
+                admitDueOf(due, admitted);
+            }
+            if (admitted.isEmpty()) {
+                return 0;
+            }
+            List<LeasedDelivery> claimed = store.claim(admitted.keySet());
+            for (LeasedDelivery leased : claimed) {
+                dispatcher.dispatch(leased, admitted.get(leased.deliveryId()));
+                admitted.remove(leased.deliveryId()); // the dispatch releases it now
+            }
+            return claimed.size();
+        } finally {
+            admitted.values().forEach(gate::release);
         }
-        return dispatched;
     }
 
     /**
@@ -194,34 +211,25 @@ public class DeliverySweep {
                 });
     }
 
-    private int dispatchDueOf(DeliveryStore.DueWebhook webhook) {
+    private void admitDueOf(DeliveryStore.DueWebhook webhook, Map<String, EndpointGate.Admission> admitted) {
         String endpoint = EndpointGate.endpointOf(webhook.url());
         Optional<EndpointGate.Outage> outage = gate.outage(endpoint, Instant.now());
         if (outage.isPresent()) {
             store.postponeDueOf(webhook.webhookId(), outage.get());
-            return 0;
+            return;
         }
         int free = gate.freeSlots(endpoint, webhook.teamId());
         List<String> due = free == 0 ? List.of() : store.dueOf(webhook.webhookId(), free);
         if (due.size() == free) {
             gate.leftWaiting(); // there may be more: the endpoint's next free slot brings the sweep back
         }
-        int dispatched = 0;
         for (String deliveryId : due) {
             Optional<EndpointGate.Admission> admission = gate.tryAdmit(endpoint, webhook.teamId());
             if (admission.isEmpty()) {
-                break;
+                return;
             }
-            String owner = UUID.randomUUID().toString();
-            Optional<DeliveryStore.NextAttempt> next = store.claim(deliveryId, owner);
-            if (next.isPresent()) {
-                dispatcher.dispatch(new LeasedDelivery(deliveryId, owner, next.get()), admission.get());
-                dispatched++;
-            } else {
-                gate.release(admission.get());
-            }
+            admitted.put(deliveryId, admission.get());
         }
-        return dispatched;
     }
 
     /** When the last pass completed; readiness reports a dispatcher whose sweep stopped running. */

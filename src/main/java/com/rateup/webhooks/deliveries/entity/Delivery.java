@@ -39,7 +39,8 @@ import java.util.UUID;
         query = "select d.id from Delivery d where d.webhookId = :webhookId"
                 + " and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING"
                 + " and d.nextAttemptAt <= :now and (d.leaseUntil is null or d.leaseUntil < :now)"
-                + " order by d.nextAttemptAt, d.createdAt")
+                // webhookId and status are fixed by the where clause; naming them lets H2 read the index in order (V12)
+                + " order by d.webhookId, d.status, d.nextAttemptAt, d.createdAt")
 @NamedQuery(name = Delivery.POSTPONE_DUE_OF_WEBHOOK,
         query = "update Delivery d set d.nextAttemptAt = :until, d.unreachableSince = :since, d.version = d.version + 1"
                 + " where d.webhookId = :webhookId"
@@ -55,7 +56,8 @@ import java.util.UUID;
                 + " where d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING")
 @NamedQuery(name = Delivery.EARLIEST_DUE,
         query = "select min(d.nextAttemptAt) from Delivery d"
-                + " where d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING and d.leaseUntil is null")
+                + " where d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING and d.leaseUntil is null"
+                + " and d.nextAttemptAt > :now")
 @NamedQuery(name = Delivery.CLAIM,
         query = "update Delivery d set d.leaseOwner = :owner, d.leaseUntil = :until, d.version = d.version + 1"
                 + " where d.id = :id and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING"
