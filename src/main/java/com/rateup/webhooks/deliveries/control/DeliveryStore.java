@@ -235,7 +235,7 @@ public class DeliveryStore {
         disableIfFailingTooLong(delivery.webhookId(), Instant.now());
     }
 
-    /** One transaction for the writes of an {@link DispatcherWrites} batch; their results in order. */
+    /** One transaction for the writes of a {@link DispatcherWrites} batch; their results in order. */
     public List<Object> inOneTransaction(List<Supplier<?>> writes) {
         List<Object> results = new ArrayList<>(writes.size());
         writes.forEach(write -> results.add(write.get()));
