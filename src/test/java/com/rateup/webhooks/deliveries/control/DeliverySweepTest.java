@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rateup.webhooks.platform.control.DatabaseOutage;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,7 +19,7 @@ class DeliverySweepTest {
 
     private final ClaimingStore store = new ClaimingStore();
     private final RecordingDispatcher dispatcher = new RecordingDispatcher();
-    private final EndpointGate gate = new EndpointGate();
+    private final EndpointGate gate = EndpointGateTest.gate(16, 8, 12);
     private final DeliverySweep sweep = new DeliverySweep();
 
     private static DeliveryStore.DueWebhook due(String team, String webhook) {
@@ -29,13 +28,6 @@ class DeliverySweepTest {
 
     @BeforeEach
     void sweepWithTwoSlotsPerEndpointAtFirst() {
-        gate.maxConcurrency = 16;
-        gate.maxPerEndpoint = 8;
-        gate.maxPerHost = 64;
-        gate.maxPerTeam = 12;
-        gate.breakerFailures = 3;
-        gate.breakerOpen = Duration.ofSeconds(30);
-        gate.init();
         sweep.store = store;
         sweep.dispatcher = dispatcher;
         sweep.gate = gate;

@@ -22,14 +22,20 @@ class EndpointGateTest {
 
     @BeforeEach
     void gateWithFourSlotsTwoPerEndpointAndABreakerAfterThreeFailures() {
-        gate = new EndpointGate();
-        gate.maxConcurrency = 4;
-        gate.maxPerEndpoint = 2;
+        gate = gate(4, 2, 64);
+    }
+
+    /** A gate with these slots, 64 per host, and a breaker that opens for 30 s after three failures. */
+    static EndpointGate gate(int maxConcurrency, int maxPerEndpoint, int maxPerTeam) {
+        EndpointGate gate = new EndpointGate();
+        gate.maxConcurrency = maxConcurrency;
+        gate.maxPerEndpoint = maxPerEndpoint;
         gate.maxPerHost = 64;
-        gate.maxPerTeam = 64;
+        gate.maxPerTeam = maxPerTeam;
         gate.breakerFailures = 3;
         gate.breakerOpen = Duration.ofSeconds(30);
         gate.init();
+        return gate;
     }
 
     @Test
