@@ -4,8 +4,10 @@
 #                                   cluster with user/password rateup/rateup and database rateup
 #   pg.sh stop  <data-dir>
 #   pg.sh resume <data-dir> <port>  starts a stopped cluster again, its data kept (DatabaseOutageIT)
+#   pg.sh install                   only installs PostgreSQL if missing (.ci/run, before two builds
+#                                   that would otherwise both run apt-get at once)
 set -euo pipefail
-action=$1 dir=$2 port=${3:-55432}
+action=$1 dir=${2:-} port=${3:-55432}
 cd / # the postgres user may not be allowed into the caller's directory
 
 bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
@@ -23,13 +25,20 @@ run_server() {
   fi
 }
 
+install() {
+  if [ -z "$(bin)" ] || [ ! -x "$(bin)/postgres" ]; then
+    echo "installing PostgreSQL (Debian package postgresql)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq postgresql >/dev/null
+  fi
+}
+
 case "$action" in
+  install)
+    install
+    ;;
   start)
-    if [ -z "$(bin)" ] || [ ! -x "$(bin)/postgres" ]; then
-      echo "installing PostgreSQL (Debian package postgresql)"
-      export DEBIAN_FRONTEND=noninteractive
-      apt-get update -qq && apt-get install -y -qq postgresql >/dev/null
-    fi
+    install
     B=$(bin)
     if [ -f "$dir/data/postmaster.pid" ]; then "$0" stop "$dir"; fi # left over by an interrupted run
     rm -rf "$dir" && mkdir -p "$dir"
@@ -48,5 +57,5 @@ case "$action" in
   resume)
     run_server
     ;;
-  *) echo "usage: pg.sh start|stop|resume <data-dir> [port]" >&2; exit 2 ;;
+  *) echo "usage: pg.sh start|stop|resume <data-dir> [port] | pg.sh install" >&2; exit 2 ;;
 esac
