@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
@@ -30,6 +32,9 @@ public final class Browser implements AutoCloseable {
     private static final String DRIVER = System.getProperty("chromium.driver", "/usr/bin/chromedriver");
     private static final Path AXE = Path.of(System.getProperty("node.dir", "src/test/node"), "node_modules/axe-core/axe.min.js");
 
+    private static final int WIDTH = 1280;
+    private static final int HEIGHT = 1000;
+
     private final ChromeDriver driver;
     private final String base;
 
@@ -37,7 +42,7 @@ public final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,1000", "--lang=en-US");
+                "--window-size=" + WIDTH + "," + HEIGHT, "--lang=en-US");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER))
                 .usingAnyFreePort()
@@ -125,6 +130,21 @@ public final class Browser implements AutoCloseable {
             click("#signout\\:logout");
         }
         driver.manage().deleteAllCookies();
+    }
+
+    /**
+     * As a newly started browser, without the start (about 3 s of Chromium and its driver): no
+     * cookies, no dialog left open, the start's window size, an empty page.
+     */
+    public void reset() {
+        try {
+            driver.switchTo().alert().dismiss();
+        } catch (NoAlertPresentException none) {
+            // the usual case
+        }
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of()); // every site's, not only the current page's
+        size(WIDTH, HEIGHT);
     }
 
     public void size(int width, int height) {

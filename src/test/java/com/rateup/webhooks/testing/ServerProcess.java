@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * The packaged WAR on the server under test (Payara Micro, or WildFly when
@@ -115,7 +116,7 @@ public final class ServerProcess implements AutoCloseable {
     private static ProcessBuilder wildfly(Path baseDir, int portOffset, List<String> properties) throws IOException {
         Path home = Path.of(System.getProperty("wildfly.home"));
         if (!Files.isDirectory(baseDir.resolve("configuration"))) {
-            copyTree(home.resolve("standalone/configuration"), baseDir.resolve("configuration"));
+            copyConfiguration(home.resolve("standalone/configuration"), baseDir.resolve("configuration"));
         }
         Files.createDirectories(baseDir.resolve("deployments"));
         Files.copy(Path.of(System.getProperty("war.file")), baseDir.resolve("deployments/rateup-webhooks.war"), StandardCopyOption.REPLACE_EXISTING);
@@ -130,18 +131,27 @@ public final class ServerProcess implements AutoCloseable {
         return builder;
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    /**
+     * Copies the installation's configuration without its deployments: the Arquillian tests' WAR stays
+     * deployed on the shared server for the whole run (OneDeploymentPerRun), and this server deploys
+     * its own from its deployments directory.
+     */
+    private static void copyConfiguration(Path from, Path to) throws IOException {
         try (var files = Files.walk(from)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Path target = to.resolve(from.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
+                } else if (file.getFileName().toString().equals("standalone.xml")) {
+                    Files.writeString(target, DEPLOYMENTS.matcher(Files.readString(file)).replaceAll(""));
                 } else {
                     Files.copy(file, target);
                 }
             }
         }
     }
+
+    private static final Pattern DEPLOYMENTS = Pattern.compile("<deployments>.*?</deployments>", Pattern.DOTALL);
 
     public URL url() {
         try {

@@ -20,6 +20,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,10 @@ class AdminPagesIT {
     @ArquillianResource
     URL deployment;
 
+    /** One browser for the class, reset before each test: starting Chromium and its driver takes about 3 s. */
+    private static Browser browser;
+
     private Api api;
-    private Browser browser;
     private TestReceiver receiver;
     private Api.Team team;
     private String user;
@@ -62,13 +65,24 @@ class AdminPagesIT {
         api.createUser(team, user, PASSWORD);
         surveyId = api.createTitledSurvey(team, "SURVEY", "Customer satisfaction", "checkout", "Rating", "NPS", "Text").getString("id");
         api.createTitledSurvey(team, "FLOW", "Delivery feedback", "whatsapp", "YesNo", "Text");
-        browser = new Browser(deployment);
+        if (browser == null) {
+            browser = new Browser(deployment);
+        } else {
+            browser.reset();
+        }
     }
 
     @AfterEach
-    void close() throws Exception {
-        browser.close();
+    void closeReceiver() throws Exception {
         receiver.close();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
     }
 
     @Test
