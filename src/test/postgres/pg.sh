@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL server for the tests, on 127.0.0.1 only.
 #   pg.sh start <data-dir> <port>   installs PostgreSQL (Debian package) if missing, creates a
-#                                   cluster with user/password rateup/rateup and database rateup
+#                                   cluster with user/password rateup/rateup and databases rateup
+#                                   and rateup_shared
 #   pg.sh stop  <data-dir>
 #   pg.sh resume <data-dir> <port>  starts a stopped cluster again, its data kept (DatabaseOutageIT)
 #   pg.sh install                   only installs PostgreSQL if missing (.ci/run, before two builds
@@ -47,8 +48,12 @@ case "$action" in
     as_owner "$B/initdb" -D "$dir/data" -U rateup --pwfile="$pwfile" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
     rm -f "$pwfile"
     run_server
-    PGPASSWORD=rateup "$B/psql" -q -h 127.0.0.1 -p "$port" -U rateup -d postgres -c "CREATE DATABASE rateup" >/dev/null
-    echo "PostgreSQL $("$B/postgres" --version | awk '{print $3}') on 127.0.0.1:$port, database rateup"
+    # rateup for the servers the tests start themselves, rateup_shared for the one every Arquillian test
+    # class shares: it stays up for the whole run and would act as a second instance on their database
+    for db in rateup rateup_shared; do
+      PGPASSWORD=rateup "$B/psql" -q -h 127.0.0.1 -p "$port" -U rateup -d postgres -c "CREATE DATABASE $db" >/dev/null
+    done
+    echo "PostgreSQL $("$B/postgres" --version | awk '{print $3}') on 127.0.0.1:$port, databases rateup and rateup_shared"
     ;;
   stop)
     B=$(bin)

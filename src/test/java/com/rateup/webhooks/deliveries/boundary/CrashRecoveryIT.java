@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,37 +53,61 @@ class CrashRecoveryIT {
     }
 
     @TempDir
-    Path workDir;
+    static Path workDir;
+
+    /**
+     * The server the next test stops or kills: the one the previous test started after its own crash,
+     * on the same database. Each restart is thus also the next crash's victim, one server start per
+     * test instead of two; what each test checks is its own team's deliveries.
+     */
+    private static ServerProcess running;
+
+    private static ServerProcess running() throws Exception {
+        if (running == null) {
+            running = ServerProcess.start(workDir, "first", ServerProcess.testConfig(workDir, Map.of()));
+        }
+        return running;
+    }
+
+    private static ServerProcess restart(String name) throws Exception {
+        running = ServerProcess.start(workDir, name, ServerProcess.testConfig(workDir, Map.of()));
+        return running;
+    }
+
+    @AfterAll
+    static void stopTheLastServer() throws InterruptedException {
+        if (running != null) {
+            running.close();
+            running = null;
+        }
+    }
 
     @ParameterizedTest
     @EnumSource(KillMoment.class)
     void restartAfterSigkillBringsEveryDeliveryToTheReceiver(KillMoment moment) throws Exception {
-        Map<String, String> config = ServerProcess.testConfig(workDir, Map.of());
         try (TestReceiver receiver = new TestReceiver().otherwise(moment.untilKilled)) {
-            Scenario scenario;
-            try (ServerProcess first = ServerProcess.start(workDir, "first", config)) {
-                scenario = Scenario.create(new Api(first.url()), receiver);
-                await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() >= moment.requestsBeforeKill);
-                first.kill();
-            }
+            ServerProcess first = running();
+            Scenario scenario = Scenario.create(new Api(first.url()), receiver);
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() >= moment.requestsBeforeKill);
+            first.kill();
+            running = null;
             int requestsBeforeKill = receiver.received().size();
             receiver.otherwise(new Status(200, "{\"ok\":true}"));
 
-            try (ServerProcess second = ServerProcess.start(workDir, "second", config)) {
-                JsonArray deliveries = scenario.awaitAllFinal(new Api(second.url()));
-                Set<String> reached = receiver.received().stream().map(r -> r.header("x-webhook-id")).collect(Collectors.toSet());
-                System.out.printf("crash recovery (%s): %d requests before SIGKILL, %d after; restart ready in %d ms%n",
-                        moment, requestsBeforeKill, receiver.received().size() - requestsBeforeKill, second.startedIn().toMillis());
+            ServerProcess second = restart("after-" + moment.name().toLowerCase(Locale.ROOT));
+            JsonArray deliveries = scenario.awaitAllFinal(new Api(second.url()));
+            Set<String> reached = receiver.received().stream().map(r -> r.header("x-webhook-id")).collect(Collectors.toSet());
+            System.out.printf("crash recovery (%s): %d requests before SIGKILL, %d after; restart ready in %d ms%n",
+                    moment, requestsBeforeKill, receiver.received().size() - requestsBeforeKill, second.startedIn().toMillis());
 
-                assertThat(deliveries).hasSize(RESPONSES);
-                assertThat(deliveries.stream().map(d -> d.asJsonObject().getString("responseId")).toList())
-                        .containsExactlyInAnyOrderElementsOf(scenario.responseIds);
-                assertThat(deliveries).allSatisfy(d -> {
-                    assertThat(d.asJsonObject().getString("status")).isEqualTo("DELIVERED");
-                    assertThat(d.asJsonObject().getJsonArray("attempts").size()).isBetween(1, 4);
-                    assertThat(reached).contains(d.asJsonObject().getString("id"));
-                });
-            }
+            assertThat(deliveries).hasSize(RESPONSES);
+            assertThat(deliveries.stream().map(d -> d.asJsonObject().getString("responseId")).toList())
+                    .containsExactlyInAnyOrderElementsOf(scenario.responseIds);
+            assertThat(deliveries).allSatisfy(d -> {
+                assertThat(d.asJsonObject().getString("status")).isEqualTo("DELIVERED");
+                assertThat(d.asJsonObject().getJsonArray("attempts").size()).isBetween(1, 4);
+                assertThat(reached).contains(d.asJsonObject().getString("id"));
+            });
         }
     }
 
@@ -92,26 +118,23 @@ class CrashRecoveryIT {
      */
     @Test
     void stopDuringAnAttemptLosesNothing() throws Exception {
-        Map<String, String> config = ServerProcess.testConfig(workDir, Map.of());
         try (TestReceiver receiver = new TestReceiver().otherwise(new Stall(Duration.ofMillis(1000), 200))) {
-            Scenario scenario;
-            try (ServerProcess first = ServerProcess.start(workDir, "first", config)) {
-                scenario = Scenario.create(new Api(first.url()), receiver, 1);
-                await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() == 1);
-                first.stop();
-            }
+            ServerProcess first = running();
+            Scenario scenario = Scenario.create(new Api(first.url()), receiver, 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() == 1);
+            first.stop();
+            running = null;
             receiver.otherwise(new Status(200, "{\"ok\":true}"));
 
-            try (ServerProcess second = ServerProcess.start(workDir, "second", config)) {
-                JsonArray deliveries = scenario.awaitAllFinal(new Api(second.url()));
-                Thread.sleep(3000); // several sweeps of the new server: a DELIVERED delivery is not sent again
+            ServerProcess second = restart("after-sigterm");
+            JsonArray deliveries = scenario.awaitAllFinal(new Api(second.url()));
+            Thread.sleep(3000); // several sweeps of the new server: a DELIVERED delivery is not sent again
 
-                JsonObject delivery = deliveries.getJsonObject(0);
-                assertThat(delivery.getString("status")).isEqualTo("DELIVERED");
-                assertThat(delivery.getJsonArray("attempts").size()).isBetween(1, 2);
-                assertThat(receiver.received()).hasSizeBetween(1, 2)
-                        .extracting(r -> r.header("x-webhook-id")).containsOnly(delivery.getString("id"));
-            }
+            JsonObject delivery = deliveries.getJsonObject(0);
+            assertThat(delivery.getString("status")).isEqualTo("DELIVERED");
+            assertThat(delivery.getJsonArray("attempts").size()).isBetween(1, 2);
+            assertThat(receiver.received()).hasSizeBetween(1, 2)
+                    .extracting(r -> r.header("x-webhook-id")).containsOnly(delivery.getString("id"));
         }
     }
 
