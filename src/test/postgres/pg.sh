@@ -8,7 +8,7 @@
 #   pg.sh install                   only installs PostgreSQL if missing (.ci/run, before two builds
 #                                   that would otherwise both run apt-get at once)
 set -euo pipefail
-action=$1 dir=${2:-} port=${3:-55432}
+action=$1 dir=${2:-} port=${3:-12432}
 cd / # the postgres user may not be allowed into the caller's directory
 
 bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }

@@ -59,7 +59,7 @@ public final class ServerProcess implements AutoCloseable {
         config.put("rateup.admin.password", Api.ADMIN_PASSWORD);
         config.put("rateup.delivery.backoff-initial-ms", "1500");
         if ("postgresql".equals(System.getProperty("rateup.test.db"))) {
-            config.put("rateup.db.url", "jdbc:postgresql://127.0.0.1:" + System.getProperty("pg.port", "55432") + "/rateup");
+            config.put("rateup.db.url", "jdbc:postgresql://127.0.0.1:" + System.getProperty("pg.port", "12432") + "/rateup");
             config.put("rateup.db.datasource-class", "org.postgresql.ds.PGSimpleDataSource");
             // WildFly: the driver packaged in the WAR, named after the deployment (WEB-INF/rateup-ds.xml)
             config.put("rateup.db.wildfly-driver", "rateup-webhooks.war_org.postgresql.Driver_42_7");

@@ -129,7 +129,7 @@ class DatabaseOutageIT {
 
     private static void postgres(String action) throws IOException, InterruptedException {
         Process pg = new ProcessBuilder("bash", "src/test/postgres/pg.sh", action,
-                System.getProperty("pg.dir"), System.getProperty("pg.port", "55432"))
+                System.getProperty("pg.dir"), System.getProperty("pg.port", "12432"))
                 .redirectErrorStream(true).start();
         String output = new String(pg.getInputStream().readAllBytes());
         assertThat(pg.waitFor()).as("pg.sh " + action + ": " + output).isZero();

@@ -28,7 +28,7 @@ class SecretsAtRestIT extends SurveyWithWebhookFixture {
     }
 
     private void assertStoredSealed(String secret, String previous) throws Exception {
-        String url = "jdbc:postgresql://127.0.0.1:" + System.getProperty("pg.port", "55432") + "/rateup_shared"; // the shared server's database (src/test/postgres/pg.sh)
+        String url = "jdbc:postgresql://127.0.0.1:" + System.getProperty("pg.port", "12432") + "/rateup_shared"; // the shared server's database (src/test/postgres/pg.sh)
         try (Connection db = DriverManager.getConnection(url, "rateup", "rateup");
                 PreparedStatement query = db.prepareStatement("select secret, previous_secret from webhook where survey_id = ?")) {
             query.setString(1, surveyId);
