@@ -28,6 +28,12 @@ public class DatabaseOutage {
     /** SQLSTATE class 08: connection exception (SQL standard, PostgreSQL, H2). */
     private static final String CONNECTION_EXCEPTION = "08";
     /**
+     * PostgreSQL's operator intervention while it stops or starts: admin shutdown (57P01, "terminating
+     * connection due to administrator command"), crash shutdown (57P02), cannot connect now (57P03).
+     * Not the whole class 57: 57014 is a cancelled query.
+     */
+    private static final Set<String> SERVER_STOPPING = Set.of("57P01", "57P02", "57P03");
+    /**
      * H2's own codes for a store it cannot use: read-only (90097), closed (90098), file I/O failed
      * (90028, 90031), file corrupted (90030), the database in use by another process (90020).
      */
@@ -49,7 +55,8 @@ public class DatabaseOutage {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof SQLRecoverableException
                     || cause instanceof SQLException sql && sql.getSQLState() != null
-                            && (sql.getSQLState().startsWith(CONNECTION_EXCEPTION) || H2_STORAGE.contains(sql.getSQLState()))
+                            && (sql.getSQLState().startsWith(CONNECTION_EXCEPTION) || SERVER_STOPPING.contains(sql.getSQLState())
+                                    || H2_STORAGE.contains(sql.getSQLState()))
                     || POOL_EXHAUSTED.contains(cause.getClass().getName())
                     || cause instanceof IOException io && io.getMessage() != null && io.getMessage().contains(NO_SPACE)) {
                 return Optional.of(cause.getClass().getSimpleName() + ": " + cause.getMessage());

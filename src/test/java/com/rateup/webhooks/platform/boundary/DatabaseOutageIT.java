@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,8 +105,12 @@ class DatabaseOutageIT {
                     .as("the intake accepts again without a restart").isNotEmpty().allMatch(s -> s.status() == 201);
 
             Set<String> acceptedIds = accepted.stream().map(Submission::responseId).collect(Collectors.toSet());
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> deliveredResponses(api, team, surveyId)
-                    .containsAll(acceptedIds));
+            try {
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> deliveredResponses(api, team, surveyId)
+                        .containsAll(acceptedIds));
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("accepted but not delivered: " + undelivered(api, team, surveyId, acceptedIds), e);
+            }
             Set<String> reached = receiver.received().stream().map(r -> r.header("x-webhook-id")).collect(Collectors.toSet());
             assertThat(reached).as("distinct deliveries at the receiver").hasSize(acceptedIds.size());
 
@@ -125,6 +130,14 @@ class DatabaseOutageIT {
         String json = api.call(team, "GET", Api.webhookPath(team, surveyId) + "/deliveries?limit=500&status=DELIVERED").body();
         return Json.createReader(new StringReader(json)).readArray().stream()
                 .map(d -> d.asJsonObject().getString("responseId")).collect(Collectors.toSet());
+    }
+
+    /** The log's view of accepted responses whose deliveries have not arrived: the failure message of a lost delivery. */
+    private static List<String> undelivered(Api api, Api.Team team, String surveyId, Set<String> acceptedIds) {
+        String json = api.call(team, "GET", Api.webhookPath(team, surveyId) + "/deliveries?limit=500").body();
+        return Json.createReader(new StringReader(json)).readArray().stream().map(d -> d.asJsonObject())
+                .filter(d -> acceptedIds.contains(d.getString("responseId")) && !"DELIVERED".equals(d.getString("status")))
+                .map(JsonObject::toString).toList();
     }
 
     private static void postgres(String action) throws IOException, InterruptedException {

@@ -19,6 +19,13 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aPostgreSqlServerThatIsStoppingOrStartingIsAnOutage() {
+        assertThat(DatabaseOutage.reasonOf(new PersistenceException(
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")))).isPresent();
+        assertThat(DatabaseOutage.reasonOf(new SQLException("FATAL: the database system is shutting down", "57P03"))).isPresent();
+    }
+
+    @Test
     void anEmbeddedStoreThatCannotBeWrittenIsAnOutage() {
         assertThat(DatabaseOutage.reasonOf(new SQLException("The database is read only", "90097"))).isPresent();
         assertThat(DatabaseOutage.reasonOf(new SQLException("General error", "HY000",
@@ -28,6 +35,7 @@ class DatabaseOutageTest {
     @Test
     void otherFailuresAreNot() {
         assertThat(DatabaseOutage.reasonOf(new SQLException("duplicate key value", "23505"))).isEmpty();
+        assertThat(DatabaseOutage.reasonOf(new SQLException("canceling statement due to statement timeout", "57014"))).isEmpty();
         assertThat(DatabaseOutage.reasonOf(new IllegalStateException("bug"))).isEmpty();
         assertThat(DatabaseOutage.reasonOf(new IOException("Broken pipe"))).isEmpty();
     }
