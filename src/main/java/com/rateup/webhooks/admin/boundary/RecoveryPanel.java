@@ -53,8 +53,8 @@ public class RecoveryPanel implements Serializable {
 
     /** The survey's latest recovery job, running or ended; null if it never had one. */
     public DeliveryJob getJob() {
-        if (job == null && page.visibleSurveyId() != null) {
-            job = jobs.latestOf(page.visibleSurveyId()).orElse(null);
+        if (job == null) {
+            job = webhook().flatMap(jobs::latestOf).orElse(null);
         }
         return job;
     }
@@ -76,7 +76,7 @@ public class RecoveryPanel implements Serializable {
         if (since == null || webhook.isEmpty()) {
             return;
         }
-        count = jobs.redeliverable(webhook.get(), page.visibleSurveyId(), DeliveryStatus.FAILED, since);
+        count = jobs.redeliverable(webhook.get(), DeliveryStatus.FAILED, since);
         if (count == 0) {
             PageMessages.info("recovery.nothingFailed", PageMessages.time(since));
         }
@@ -86,7 +86,7 @@ public class RecoveryPanel implements Serializable {
     public void redeliver() {
         confirmingRedelivery = false;
         Instant since = PageTimes.parse("since", failedSince);
-        webhook().ifPresent(webhook -> start(() -> jobs.redeliver(webhook, page.visibleSurveyId(), DeliveryStatus.FAILED, since, null),
+        webhook().ifPresent(webhook -> start(() -> jobs.redeliver(webhook, DeliveryStatus.FAILED, since, null),
                 "recovery.redelivering"));
     }
 
@@ -99,7 +99,7 @@ public class RecoveryPanel implements Serializable {
     /** How many past responses the webhook was never sent, since the offer's time. */
     public long getUnsent() {
         Instant since = PageTimes.parse("since", backfillSince);
-        return since == null ? 0 : webhook().map(webhook -> jobs.unsentSince(webhook, page.visibleSurveyId(), since)).orElse(0L);
+        return since == null ? 0 : webhook().map(webhook -> jobs.unsentSince(webhook, since)).orElse(0L);
     }
 
     public void askToBackfill() {
@@ -118,7 +118,7 @@ public class RecoveryPanel implements Serializable {
         confirmingBackfill = false;
         backfillOffered = false;
         Instant since = PageTimes.parse("since", backfillSince);
-        webhook().ifPresent(webhook -> start(() -> jobs.backfill(webhook, page.visibleSurveyId(), since), "recovery.backfilling"));
+        webhook().ifPresent(webhook -> start(() -> jobs.backfill(webhook, since), "recovery.backfilling"));
     }
 
     public void declineBackfill() {
@@ -132,7 +132,7 @@ public class RecoveryPanel implements Serializable {
     }
 
     public void cancelJob() {
-        if (getJob() != null && jobs.cancel(page.visibleSurveyId(), job.id())) {
+        if (getJob() != null && webhook().filter(webhook -> jobs.cancel(webhook, job.id())).isPresent()) {
             PageMessages.info("recovery.cancelled");
         }
         job = null;

@@ -36,10 +36,10 @@ public class AlertTestResource {
 
     @Operation(summary = "Send a signed test alert to the team's alert endpoint now; not stored, not retried")
     @APIResponse(responseCode = "200", description = "The outcome of the one attempt",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SampleEventResource.TestOutcome.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookOperations.TestOutcome.class)))
     @POST
-    public SampleEventResource.TestOutcome send() {
-        return SampleEventResource.TestOutcome.of(attempts.sendTestAlert(
+    public WebhookOperations.TestOutcome send() {
+        return WebhookOperations.TestOutcome.of(attempts.sendTestAlert(
                 webhooks.alertsOf(teamId).orElseThrow(() -> Problems.notFound("alert endpoint"))));
     }
 }

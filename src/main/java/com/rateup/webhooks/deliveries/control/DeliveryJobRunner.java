@@ -13,6 +13,8 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,8 +62,8 @@ public class DeliveryJobRunner {
         timers.createIntervalTimer(TICK_MS, TICK_MS, new TimerConfig(null, false));
     }
 
-    /** A job was started here: move it on from the next tick. */
-    public void started() {
+    /** A job was started here, from the API or a page: move it on from the next tick. */
+    public void started(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveryJobs.Started started) {
         anyRunning = true;
     }
 

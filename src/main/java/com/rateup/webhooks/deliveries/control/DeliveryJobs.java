@@ -5,8 +5,10 @@ import com.rateup.webhooks.deliveries.entity.DeliveryJob;
 import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
 import com.rateup.webhooks.responses.entity.SurveyResponse;
 import com.rateup.webhooks.surveys.entity.Survey;
+import com.rateup.webhooks.webhooks.entity.Reach;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -14,19 +16,22 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Recovery jobs of a survey's webhook ({@link DeliveryJob}): started here, moved on by
- * {@link DeliveryJobRunner} a window at a time. One job at a time per webhook: a second is refused
- * with the running one, checked under a lock on the webhook row (so also between instances).
+ * Recovery jobs of a webhook ({@link DeliveryJob}), whatever its kind (a survey's own or a team
+ * webhook): started here, moved on by {@link DeliveryJobRunner} a window at a time. One job at a time
+ * per webhook: a second is refused with the running one, checked under a lock on the webhook row (so
+ * also between instances). A started job is announced to the runner once its transaction commits.
  */
 @ApplicationScoped
 public class DeliveryJobs {
 
-    /** Responses of the survey since {@code :since} this webhook has no delivery of, oldest first. */
-    private static final String UNSENT = " from SurveyResponse r where r.surveyId = :surveyId"
+    /** The team's responses since {@code :since} the webhook has no delivery of (a listed scope's condition is added). */
+    private static final String UNSENT = " from SurveyResponse r where r.surveyId in (select s.id from Survey s where s.teamId = :teamId)"
             + " and r.createdAt >= :since and r.createdAt < :until"
             + " and not exists (select d from Delivery d where d.responseId = r.id and d.webhookId = :webhookId)";
 
@@ -36,16 +41,23 @@ public class DeliveryJobs {
     @Inject
     DeliveryPolicy policy;
 
+    @Inject
+    Event<Started> started;
+
+    /** A job was started; observed after its transaction committed. */
+    public record Started(String jobId) {
+    }
+
     /**
-     * Redelivers the survey's log's deliveries that match (status FAILED or DELIVERED; since required;
-     * until at most now), each once, with its own id and a fresh round of attempts.
+     * Redelivers the webhook's deliveries that match (status FAILED or DELIVERED; since required; until at
+     * most now), each once, with its own id and a fresh round of attempts.
      */
     @Transactional(dontRollbackOn = AlreadyRunning.class)
-    public DeliveryJob redeliver(Webhook webhook, String surveyId, DeliveryStatus status, Instant since, Instant until) {
+    public DeliveryJob redeliver(Webhook webhook, DeliveryStatus status, Instant since, Instant until) {
         Instant now = Instant.now();
-        DeliveryJob job = start(new DeliveryJob(DeliveryJob.Kind.REDELIVER, webhook.teamId(), surveyId, webhook.id(), status, since,
-                until == null || until.isAfter(now) ? now : until));
-        int marked = redeliverable(webhook, surveyId, filterOf(job))
+        DeliveryJob job = start(new DeliveryJob(DeliveryJob.Kind.REDELIVER, webhook.teamId(), webhook.ownerSurveyId().orElse(null),
+                webhook.id(), status, since, until == null || until.isAfter(now) ? now : until));
+        int marked = new LogQuery(DeliveryLog.Of.webhook(webhook.id()), filterOf(job))
                 .execute(em, "update Delivery d set d.jobId = :jobId, d.version = d.version + 1")
                 .setParameter("jobId", job.id())
                 .executeUpdate();
@@ -54,30 +66,25 @@ public class DeliveryJobs {
     }
 
     /** How many deliveries {@link #redeliver} would redeliver now (the admin page's confirmation). */
-    public long redeliverable(Webhook webhook, String surveyId, DeliveryStatus status, Instant since) {
-        return redeliverable(webhook, surveyId, new DeliveryFilter(status, since, null, null, null))
+    public long redeliverable(Webhook webhook, DeliveryStatus status, Instant since) {
+        return new LogQuery(DeliveryLog.Of.webhook(webhook.id()), new DeliveryFilter(status, since, null, null, null))
                 .select(em, "select count(d)", "", Long.class)
                 .getSingleResult();
     }
 
-    /** The survey's log's deliveries to its current webhook: a deleted earlier one's stay in the log but go nowhere. */
-    private static LogQuery redeliverable(Webhook webhook, String surveyId, DeliveryFilter filter) {
-        return new LogQuery(DeliveryLog.Of.survey(surveyId), filter).and("d.webhookId = :webhookId", "webhookId", webhook.id());
-    }
-
-    /** Sends the survey's responses submitted since {@code since} that the webhook was never sent, oldest first. */
+    /** Sends the responses submitted since {@code since} to the surveys the webhook receives that it was never sent, oldest first. */
     @Transactional(dontRollbackOn = AlreadyRunning.class)
-    public DeliveryJob backfill(Webhook webhook, String surveyId, Instant since) {
-        DeliveryJob job = start(new DeliveryJob(DeliveryJob.Kind.BACKFILL, webhook.teamId(), surveyId, webhook.id(), null, since,
-                Instant.now()));
-        job.counted(unsent(job.surveyId(), job.webhookId(), since, job.until(), "select count(r)", Long.class).getSingleResult().intValue());
+    public DeliveryJob backfill(Webhook webhook, Instant since) {
+        DeliveryJob job = start(new DeliveryJob(DeliveryJob.Kind.BACKFILL, webhook.teamId(), webhook.ownerSurveyId().orElse(null),
+                webhook.id(), null, since, Instant.now()));
+        job.counted(unsent(webhook, since, job.until(), "select count(r)", Long.class).getSingleResult().intValue());
         return job;
     }
 
-    /** How many of the survey's responses since then its webhook was never sent (the Settings tab's backfill offer). */
+    /** How many responses since then the webhook was never sent (the Settings tab's backfill offer). */
     @Transactional
-    public long unsentSince(Webhook webhook, String surveyId, Instant since) {
-        return unsent(surveyId, webhook.id(), since, Instant.now(), "select count(r)", Long.class).getSingleResult();
+    public long unsentSince(Webhook webhook, Instant since) {
+        return unsent(webhook, since, Instant.now(), "select count(r)", Long.class).getSingleResult();
     }
 
     private DeliveryJob start(DeliveryJob job) {
@@ -87,6 +94,7 @@ public class DeliveryJobs {
             throw new AlreadyRunning(running.get());
         }
         em.persist(job);
+        started.fire(new Started(job.id()));
         return job;
     }
 
@@ -97,18 +105,19 @@ public class DeliveryJobs {
                 .findFirst();
     }
 
-    /** The survey's latest job, running or ended. */
-    public Optional<DeliveryJob> latestOf(String surveyId) {
-        return em.createNamedQuery(DeliveryJob.LATEST_OF_SURVEY, DeliveryJob.class)
-                .setParameter("surveyId", surveyId)
+    /** The webhook's latest job, running or ended. */
+    public Optional<DeliveryJob> latestOf(Webhook webhook) {
+        return em.createNamedQuery(DeliveryJob.LATEST_OF_WEBHOOK, DeliveryJob.class)
+                .setParameter("webhookId", webhook.id())
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst();
     }
 
-    /** The survey's job, or empty (also for another survey's). */
-    public Optional<DeliveryJob> find(String surveyId, String jobId) {
-        return Optional.ofNullable(jobId == null ? null : em.find(DeliveryJob.class, jobId)).filter(job -> job.surveyId().equals(surveyId));
+    /** The webhook's job, or empty (also for another webhook's). */
+    public Optional<DeliveryJob> find(Webhook webhook, String jobId) {
+        return Optional.ofNullable(jobId == null ? null : em.find(DeliveryJob.class, jobId))
+                .filter(job -> job.webhookId().equals(webhook.id()));
     }
 
     /** How many of the job's deliveries are still pending. */
@@ -118,8 +127,8 @@ public class DeliveryJobs {
 
     /** Stops handing deliveries over; false when the job had already ended. */
     @Transactional
-    public boolean cancel(String surveyId, String jobId) {
-        DeliveryJob job = find(surveyId, jobId).orElseThrow();
+    public boolean cancel(Webhook webhook, String jobId) {
+        DeliveryJob job = find(webhook, jobId).orElseThrow();
         em.lock(job, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(job);
         if (!job.running()) {
@@ -166,7 +175,7 @@ public class DeliveryJobs {
 
     private int redeliverNext(DeliveryJob job, int room) {
         LogCursor after = job.cursorAt() == null ? null : new LogCursor(job.cursorAt(), job.cursorId());
-        List<Delivery> next = new LogQuery(DeliveryLog.Of.survey(job.surveyId()), DeliveryFilter.ALL)
+        List<Delivery> next = new LogQuery(DeliveryLog.Of.webhook(job.webhookId()), DeliveryFilter.ALL)
                 .and("d.jobId = :jobId", "jobId", job.id())
                 .newerThan(after)
                 .select(em, "select d", "d.createdAt, d.id", Delivery.class)
@@ -182,15 +191,16 @@ public class DeliveryJobs {
     }
 
     private int backfillNext(DeliveryJob job, Webhook webhook, int room) {
-        List<SurveyResponse> next = unsent(job.surveyId(), job.webhookId(), job.since(), job.until(), "select r", SurveyResponse.class)
+        List<SurveyResponse> next = unsent(webhook, job.since(), job.until(), "select r", SurveyResponse.class)
                 .setMaxResults(room)
                 .getResultList();
         if (next.isEmpty()) {
             return 0;
         }
-        Survey survey = em.find(Survey.class, job.surveyId());
+        Map<String, Survey> surveys = new HashMap<>();
         for (SurveyResponse response : next) {
-            em.persist(Delivery.backfilled(job.id(), job.teamId(), job.surveyId(), webhook.id(), webhook.reach(), response.id(),
+            Survey survey = surveys.computeIfAbsent(response.surveyId(), id -> em.find(Survey.class, id));
+            em.persist(Delivery.backfilled(job.id(), job.teamId(), survey.id(), webhook.id(), webhook.reach(), response.id(),
                     PayloadWriter.payload(survey, response), response.createdAt()));
         }
         SurveyResponse last = next.get(next.size() - 1);
@@ -198,14 +208,23 @@ public class DeliveryJobs {
         return next.size();
     }
 
-    /** The responses a backfill job has yet to send, oldest first (those it sent have a delivery now). */
-    private <T> TypedQuery<T> unsent(String surveyId, String webhookId, Instant since, Instant until, String select, Class<T> type) {
+    /**
+     * The responses of the surveys the webhook receives now (a list changed since the job started counts as it
+     * is) that it has no delivery of, oldest first: a backfill's own deliveries take them off the list.
+     */
+    private <T> TypedQuery<T> unsent(Webhook webhook, Instant since, Instant until, String select, Class<T> type) {
+        if (webhook.reach() == Reach.ALERTS) {
+            throw new IllegalArgumentException("an alert endpoint receives no responses");
+        }
+        Webhook.Scope scope = webhook.scope();
         boolean rows = type == SurveyResponse.class;
-        return em.createQuery(select + UNSENT + (rows ? " order by r.createdAt, r.id" : ""), type)
-                .setParameter("surveyId", surveyId)
+        TypedQuery<T> query = em.createQuery(select + UNSENT + (scope.all() ? "" : " and r.surveyId in :surveyIds")
+                        + (rows ? " order by r.createdAt, r.id" : ""), type)
+                .setParameter("teamId", webhook.teamId())
                 .setParameter("since", since)
                 .setParameter("until", until)
-                .setParameter("webhookId", webhookId);
+                .setParameter("webhookId", webhook.id());
+        return scope.all() ? query : query.setParameter("surveyIds", scope.surveyIds());
     }
 
     private static DeliveryFilter filterOf(DeliveryJob job) {

@@ -13,8 +13,8 @@ import java.util.UUID;
 
 /**
  * Recovery in bulk for one webhook: redeliver what a log's filter matched ({@link Kind#REDELIVER}; the
- * deliveries are marked with the job when it starts, so later failures do not join it) or send a survey's
- * past responses the webhook never got ({@link Kind#BACKFILL}). It hands its work to the delivery path a
+ * deliveries are marked with the job when it starts, so later failures do not join it) or send the past
+ * responses of the surveys it receives that it never got ({@link Kind#BACKFILL}). It hands its work to the delivery path a
  * window at a time, oldest first, so the endpoint's isolation paces it; the cursor says how far it got.
  */
 @Entity
@@ -24,8 +24,8 @@ import java.util.UUID;
 @NamedQuery(name = DeliveryJob.RUNNING_OF_WEBHOOK,
         query = "select j from DeliveryJob j where j.webhookId = :webhookId"
                 + " and j.state = com.rateup.webhooks.deliveries.entity.DeliveryJob.State.RUNNING")
-@NamedQuery(name = DeliveryJob.LATEST_OF_SURVEY,
-        query = "select j from DeliveryJob j where j.surveyId = :surveyId order by j.createdAt desc")
+@NamedQuery(name = DeliveryJob.LATEST_OF_WEBHOOK,
+        query = "select j from DeliveryJob j where j.webhookId = :webhookId order by j.createdAt desc")
 @NamedQuery(name = DeliveryJob.PENDING_OF_JOB,
         query = "select count(d) from Delivery d where d.jobId = :jobId"
                 + " and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING")
@@ -33,7 +33,7 @@ public class DeliveryJob {
 
     public static final String RUNNING = "DeliveryJob.running";
     public static final String RUNNING_OF_WEBHOOK = "DeliveryJob.runningOfWebhook";
-    public static final String LATEST_OF_SURVEY = "DeliveryJob.latestOfSurvey";
+    public static final String LATEST_OF_WEBHOOK = "DeliveryJob.latestOfWebhook";
     public static final String PENDING_OF_JOB = "DeliveryJob.pendingOfJob";
 
     public enum Kind { REDELIVER, BACKFILL }

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  * (rather than repeating them on 17 methods): 401 where a token or password is required, 404 where the
  * path names something, 400 for a body or query parameter that fails validation, 413 and 415 for
  * bodies; all as {@link ErrorBody}, whose schema the 409 answers bring into the document. Only model
- * methods that MicroProfile OpenAPI 3.1 (Payara) and 4 (WildFly) share. Registered by {@code mp.openapi.filter}.
+ * methods that MicroProfile OpenAPI 3.1 (Payara) and 4 (WildFly) share. Run by {@code deliveries.boundary.OpenApiDocument}, the document's registered filter.
  */
 public class ApiErrorResponses implements OASFilter {
 

@@ -63,9 +63,6 @@ public class TeamWebhooksResource {
     TeamWebhooks webhooks;
 
     @Inject
-    TeamWebhook teamWebhook;
-
-    @Inject
     TeamSurveys surveys;
 
     @PathParam("teamId")
@@ -97,56 +94,7 @@ public class TeamWebhooksResource {
         return webhooks.receiving(teamId, surveyId).stream().map(webhook -> TeamWebhookView.of(webhook, false)).toList();
     }
 
-    @Operation(summary = "One webhook with its secret")
-    @APIResponse(responseCode = "200", description = "The webhook",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamWebhookView.class)))
-    @GET
-    @Path("{webhookId}")
-    public TeamWebhookView get(@PathParam("webhookId") String webhookId) {
-        return TeamWebhookView.of(teamWebhook.get(), true);
-    }
-
-    @Operation(summary = "Change a webhook's URL, switch, description and scope; the secret stays")
-    @APIResponse(responseCode = "200", description = "Changed",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamWebhookView.class)))
-    @APIResponse(responseCode = "409", description = "A survey's own webhook keeps its survey as its scope")
-    @PUT
-    @Path("{webhookId}")
-    public TeamWebhookView change(@PathParam("webhookId") String webhookId, @Valid TeamWebhookSettings settings) {
-        Problems.required(settings);
-        Webhook webhook = teamWebhook.get();
-        Webhook.Scope scope = settings.scope();
-        if (webhook.ownerSurveyId().isPresent() && !scope.equals(webhook.scope())) {
-            throw Problems.conflict("this is the own webhook of survey " + webhook.ownerSurveyId().get()
-                    + ", which receives that survey only; create a team webhook for other scopes");
-        }
-        return refusalsAsProblems(() -> webhooks.change(webhook.id(), EndpointUrl.Validator.parse(settings.url), settings.enabled(),
-                settings.description, scope))
-                .map(changed -> TeamWebhookView.of(changed, true))
-                .orElseThrow(() -> Problems.notFound("webhook"));
-    }
-
-    @Operation(summary = "Delete a webhook; its pending deliveries end")
-    @APIResponse(responseCode = "204", description = "Deleted")
-    @DELETE
-    @Path("{webhookId}")
-    public Response delete(@PathParam("webhookId") String webhookId) {
-        webhooks.remove(teamWebhook.get().id());
-        return Response.noContent().build();
-    }
-
-    @Operation(summary = "Rotate the webhook's secret; the previous one keeps signing the Standard Webhooks header for rateup.webhook.secret-grace")
-    @APIResponse(responseCode = "200", description = "The webhook with its new secret",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamWebhookView.class)))
-    @POST
-    @Path("{webhookId}/secret")
-    public TeamWebhookView rotateSecret(@PathParam("webhookId") String webhookId, @Context HttpServletRequest request) {
-        return webhooks.rotateSecret(teamWebhook.get().id(), (String) request.getAttribute(TeamAuthentication.CALLER))
-                .map(webhook -> TeamWebhookView.of(webhook, true))
-                .orElseThrow(() -> Problems.notFound("webhook"));
-    }
-
-    private static <T> T refusalsAsProblems(Supplier<T> change) {
+    static <T> T refusalsAsProblems(Supplier<T> change) {
         try {
             return change.get();
         } catch (TeamWebhooks.RefusedEndpoint e) {

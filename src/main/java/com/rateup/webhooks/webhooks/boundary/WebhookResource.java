@@ -29,7 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-@Path("teams/{teamId}/surveys/{surveyId}/webhook")
+/**
+ * A survey's own webhook, the seed's route: its settings and secret. The routes every webhook has
+ * (deliveries, recovery, test, check, stats) share this path ({@code deliveries.boundary.SurveyWebhookOperations}).
+ */
+@Path(WebhookResource.PATH)
 @TeamScoped
 @SecurityRequirement(name = "team")
 @RequestScoped
@@ -38,9 +42,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Consumes(MediaType.APPLICATION_JSON)
 public class WebhookResource {
 
+    public static final String PATH = "teams/{teamId}/surveys/{surveyId}/webhook";
+
     @Inject
     TeamWebhooks webhooks;
 
+    @Inject
+    SurveyWebhook surveyWebhook;
 
     @PathParam("teamId")
     String teamId;
@@ -53,7 +61,7 @@ public class WebhookResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookView.class)))
     @GET
     public WebhookView get() {
-        return WebhookView.of(existing());
+        return WebhookView.of(surveyWebhook.get());
     }
 
     /** Creates the webhook (with a new secret; 201) or changes its URL and switch (200); the secret stays. */
@@ -79,7 +87,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
     public Response delete() {
-        webhooks.remove(existing().id());
+        webhooks.remove(surveyWebhook.get().id());
         return Response.noContent().build();
     }
 
@@ -90,12 +98,8 @@ public class WebhookResource {
     @POST
     @Path("secret")
     public WebhookView rotateSecret(@Context HttpServletRequest request) {
-        return webhooks.rotateSecret(existing().id(), (String) request.getAttribute(TeamAuthentication.CALLER)).map(WebhookView::of)
+        return webhooks.rotateSecret(surveyWebhook.get().id(), (String) request.getAttribute(TeamAuthentication.CALLER)).map(WebhookView::of)
                 .orElseThrow(() -> Problems.notFound("webhook"));
-    }
-
-    private Webhook existing() {
-        return webhooks.ofSurvey(surveyId).orElseThrow(() -> Problems.notFound("webhook"));
     }
 
     /** A class, not a record: see {@link Problems#required}. Absent {@code enabled} means enabled. */

@@ -21,13 +21,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One healthy endpoint measured while dead endpoints (they accept the connection and never
- * answer) are flooded, against the same measurement without the flood. The server runs with
- * its default dispatcher bounds and circuit breaker, and a 2 s timeout. The figures are
+ * answer) are flooded, against the same measurement without the flood. Both tests share one server
+ * (each in teams of its own, as production's teams share one): default dispatcher bounds, a 2 s
+ * timeout, and a circuit that opens after 5 failures and stays open for 5 minutes. The figures are
  * reported (stdout and target/isolation-report.md), not asserted: machines are noisy. What is
  * asserted is that every healthy delivery arrives and no dead one is lost.
  */
@@ -39,17 +42,28 @@ class IsolationIT {
     private static final Duration PACE = Duration.ofMillis(50);
 
     @TempDir
-    Path workDir;
+    static Path workDir;
+
+    private static ServerProcess server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = ServerProcess.start(workDir, "isolation", ServerProcess.testConfig(workDir, Map.of(
+                "rateup.delivery.timeout", "PT2S",
+                "rateup.delivery.backoff-initial-ms", "1000",
+                "rateup.delivery.breaker-failures", "5",
+                "rateup.delivery.breaker-open", "PT5M")));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
 
     @Test
     void deadEndpointsDoNotHoldUpAHealthyOne() throws Exception {
-        Map<String, String> config = ServerProcess.testConfig(workDir, Map.of(
-                "rateup.delivery.timeout", "PT2S",
-                "rateup.delivery.backoff-initial-ms", "1000",
-                "rateup.delivery.breaker-failures", "5"));
         List<TestReceiver> dead = new ArrayList<>();
-        try (TestReceiver healthy = new TestReceiver().otherwise(new Status(200, "{\"ok\":true}"));
-                ServerProcess server = ServerProcess.start(workDir, "isolation", config)) {
+        try (TestReceiver healthy = new TestReceiver().otherwise(new Status(200, "{\"ok\":true}"))) {
             Api api = new Api(server.url());
             Api.Team team = api.createTeam("Isolation team");
             Target healthyTarget = Target.create(api, team, healthy);
@@ -95,16 +109,10 @@ class IsolationIT {
      */
     @Test
     void oneTeamsBrokenEndpointsDoNotHoldUpAnotherTeamOnTheSameHost() throws Exception {
-        Map<String, String> config = ServerProcess.testConfig(workDir, Map.of(
-                "rateup.delivery.timeout", "PT2S",
-                "rateup.delivery.backoff-initial-ms", "1000",
-                "rateup.delivery.breaker-failures", "5",
-                "rateup.delivery.breaker-open", "PT5M"));
         try (TestReceiver host = new TestReceiver()
                         .on("/team-a/broken", new Status(500, "{\"error\":\"broken zap\"}"))
                         .on("/team-a/silent", new Silent())
-                        .on("/team-b/hook", new Status(200, "{\"ok\":true}"));
-                ServerProcess server = ServerProcess.start(workDir, "shared-host", config)) {
+                        .on("/team-b/hook", new Status(200, "{\"ok\":true}"))) {
             Api api = new Api(server.url());
             Api.Team teamA = api.createTeam("Team A");
             Api.Team teamB = api.createTeam("Team B");

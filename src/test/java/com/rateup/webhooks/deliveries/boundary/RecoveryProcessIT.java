@@ -97,7 +97,7 @@ class RecoveryProcessIT {
     @Test
     void retentionDeletesEndedDeliveriesOlderThanItAndKeepsPendingOnes() throws Exception {
         Map<String, String> config = ServerProcess.testConfig(workDir, Map.of(
-                "rateup.delivery.retention", "PT20S",
+                "rateup.delivery.retention", "PT12S",
                 "rateup.delivery.retry-schedule", "PT0.2S",
                 "rateup.delivery.breaker-failures", "2",
                 "rateup.delivery.breaker-open", "PT10M"));

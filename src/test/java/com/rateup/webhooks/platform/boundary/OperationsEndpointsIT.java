@@ -119,7 +119,7 @@ class OperationsEndpointsIT extends SurveyWithWebhookFixture {
                     .filter(name -> name.endsWith(".class") && !name.contains("$"))
                     .map(name -> load(name.substring(0, name.length() - ".class".length())))
                     .filter(type -> type.isAnnotationPresent(Path.class))
-                    .flatMap(type -> Arrays.stream(type.getDeclaredMethods())
+                    .flatMap(type -> Arrays.stream(type.getMethods())
                             .filter(method -> httpMethod(method) != null)
                             .map(method -> Route.of(type, method)))
                     .toList();

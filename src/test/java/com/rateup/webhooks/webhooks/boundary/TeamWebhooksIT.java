@@ -153,6 +153,59 @@ class TeamWebhooksIT extends SurveyWithWebhookFixture {
         }
     }
 
+    /**
+     * The recovery routes the survey path has, by the same code, on a team webhook for all surveys: a backfill
+     * of both surveys' past responses (only this team's, on a server other tests share), a bulk redelivery,
+     * their jobs at the team path, the receiver check and the stats; a job is found only under its own webhook.
+     */
+    @Test
+    void aTeamWebhookBackfillsRedeliversInBulkAndChecksItsReceiverLikeASurveysOwn() throws Exception {
+        String since = java.time.Instant.now().minusSeconds(60).toString();
+        String otherId = api.createSurvey(team, "FLOW", "Rating").getString("id");
+        submitRating(1);
+        submitRating(2);
+        api.submit(otherId, "{\"answers\":[]}");
+        try (TestReceiver warehouse = new TestReceiver()) {
+            JsonObject hook = createTeamWebhook(team, warehouse.url("/dwh"), Json.createValue("all"));
+            JsonObject window = Json.createObjectBuilder().add("since", since).build();
+
+            Api.Reply backfill = api.send("POST", hookPath(hook) + "/backfill", Api.bearer(team.token()), window);
+            assertThat(backfill.status()).as(backfill.body()).isEqualTo(202);
+            assertThat(backfill.object().getInt("count")).isEqualTo(3);
+            String backfillJob = backfill.object().getString("id");
+            assertThat(backfill.header("Location")).hasValueSatisfying(location -> assertThat(location)
+                    .endsWith("/api/teams/" + team.id() + "/webhooks/" + hook.getString("id") + "/jobs/" + backfillJob));
+            awaitDone(hook, backfillJob);
+            assertThat(warehouse.received()).extracting(request -> body(request).getString("surveyId"))
+                    .containsExactlyInAnyOrder(surveyId, surveyId, otherId);
+            Api.Reply again = api.send("POST", hookPath(hook) + "/backfill", Api.bearer(team.token()), window);
+            assertThat(again.object().getInt("count")).as("nothing twice").isZero();
+            assertThat(api.call(team, "GET", Api.webhookPath(team, surveyId) + "/jobs/" + backfillJob).status())
+                    .as("another webhook's job").isEqualTo(404);
+
+            Api.Reply redelivery = api.send("POST", hookPath(hook) + "/deliveries/redeliver", Api.bearer(team.token()),
+                    Json.createObjectBuilder().add("status", "DELIVERED").add("since", since).build());
+            assertThat(redelivery.status()).as(redelivery.body()).isEqualTo(202);
+            assertThat(redelivery.object().getInt("count")).isEqualTo(3);
+            awaitDone(hook, redelivery.object().getString("id"));
+            assertThat(warehouse.received()).hasSize(6);
+            assertThat(warehouse.received().stream().map(r -> r.header("x-webhook-id")).distinct()).as("the same ids again").hasSize(3);
+
+            JsonObject check = api.call(team, "POST", hookPath(hook) + "/check").object();
+            assertThat(check.getBoolean("acceptsSigned")).isTrue();
+            assertThat(check.getBoolean("rejectsMisSigned")).as("this receiver verifies nothing").isFalse();
+            assertThat(api.call(team, "GET", hookPath(hook) + "/stats").object().getString("state")).isEqualTo("HEALTHY");
+
+            String ownId = listed(team, "?surveyId=" + surveyId).getJsonObject(0).getString("id");
+            assertThat(api.call(team, "GET", "api/teams/" + team.id() + "/webhooks/" + ownId + "/deliveries").array())
+                    .as("a survey's own webhook at the team path").hasSameSizeAs(api.deliveries(team, surveyId));
+        }
+    }
+
+    private void awaitDone(JsonObject hook, String jobId) {
+        await().atMost(PATIENCE).until(() -> "DONE".equals(api.call(team, "GET", hookPath(hook) + "/jobs/" + jobId).object().getString("state")));
+    }
+
     @Test
     void anotherTeamsWebhookIsNotFoundOnEveryRouteAndNeverReceivesThisTeamsResponses() throws Exception {
         Api.Team other = api.createTeam("Other team");
@@ -167,8 +220,11 @@ class TeamWebhooksIT extends SurveyWithWebhookFixture {
             String asOurs = "api/teams/" + team.id() + "/webhooks/" + foreign.getString("id");
             JsonObject body = Json.createObjectBuilder().add("url", ours.url("/x")).add("surveys", "all").build();
             for (String[] route : new String[][] {{"GET", ""}, {"PUT", ""}, {"DELETE", ""}, {"POST", "/secret"}, {"POST", "/test"},
-                    {"GET", "/deliveries"}, {"GET", "/deliveries/" + foreignDelivery}, {"POST", "/deliveries/" + foreignDelivery + "/redeliver"}}) {
-                Api.Reply reply = api.send(route[0], asOurs + route[1], Api.bearer(team.token()), "PUT".equals(route[0]) ? body : null);
+                    {"GET", "/deliveries"}, {"GET", "/deliveries/" + foreignDelivery}, {"POST", "/deliveries/" + foreignDelivery + "/redeliver"},
+                    {"POST", "/deliveries/redeliver"}, {"POST", "/backfill"}, {"GET", "/jobs/" + foreignDelivery}, {"DELETE", "/jobs/" + foreignDelivery},
+                    {"POST", "/check"}, {"GET", "/stats"}}) {
+                Api.Reply reply = api.send(route[0], asOurs + route[1], Api.bearer(team.token()),
+                        "PUT".equals(route[0]) ? body : "POST".equals(route[0]) ? Json.createObjectBuilder().add("since", "2026-01-01T00:00:00Z").build() : null);
                 assertThat(reply.status()).as(route[0] + " " + route[1]).isEqualTo(404);
             }
             Api.Reply foreignScope = api.send("POST", "api/teams/" + team.id() + "/webhooks", Api.bearer(team.token()),
