@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 
 /** A black-box client of the running application's REST API. */
@@ -57,6 +58,15 @@ public final class Api {
     }
 
     public Reply send(String method, String path, String authorization, String contentType, String body) {
+        return send(method, path, authorization, contentType, body, Map.of());
+    }
+
+    /** A submission to the public intake with an {@code Idempotency-Key}. */
+    public Reply submitOnce(String surveyId, String idempotencyKey, String body) {
+        return send("POST", "api/surveys/" + surveyId + "/responses", null, "application/json", body, Map.of("Idempotency-Key", idempotencyKey));
+    }
+
+    private Reply send(String method, String path, String authorization, String contentType, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -67,6 +77,7 @@ public final class Api {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), response.body(), response);

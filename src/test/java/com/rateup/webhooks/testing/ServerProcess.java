@@ -161,6 +161,12 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** A MicroProfile Health check ({@code live}, {@code ready}): the app's port on Payara, the management port on WildFly. */
+    public URI health(String check) {
+        int healthPort = WILDFLY ? port - 8080 + 9990 : port;
+        return URI.create("http://127.0.0.1:" + healthPort + "/health/" + check);
+    }
+
     public Duration startedIn() {
         return Duration.ofNanos(readyNanos - startedNanos);
     }

@@ -14,8 +14,10 @@ import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * The dispatcher is ready while it takes work and its sweep keeps running; it is live unless the
- * sweep has stopped for much longer than its interval (a stuck instance that a restart would fix).
+ * The dispatcher is ready while it takes work and its sweep keeps completing; it is live unless the
+ * sweep has stopped running for much longer than its interval (a stuck instance that a restart would
+ * fix). A database outage makes it not ready, never not live: passes that meet the outage still end,
+ * and restarting every instance during a database's maintenance would only drop what is in memory.
  */
 @ApplicationScoped
 public class DispatcherHealth {
@@ -49,12 +51,15 @@ public class DispatcherHealth {
     @Produces
     @Liveness
     HealthCheck live() {
-        return () -> status("dispatcher-sweep", sweptWithin(30));
+        return () -> status("dispatcher-sweep", within(sweep.lastEnded(), 30));
     }
 
     private boolean sweptWithin(int intervals) {
-        Duration since = Duration.between(sweep.lastCompleted(), Instant.now());
-        return since.compareTo(sweep.interval().multipliedBy(intervals).plusSeconds(30)) < 0;
+        return within(sweep.lastCompleted(), intervals);
+    }
+
+    private boolean within(Instant last, int intervals) {
+        return Duration.between(last, Instant.now()).compareTo(sweep.interval().multipliedBy(intervals).plusSeconds(30)) < 0;
     }
 
     private HealthCheckResponse status(String name, boolean up) {
@@ -62,6 +67,7 @@ public class DispatcherHealth {
                 .status(up)
                 .withData("inFlight", gate.inFlight())
                 .withData("lastSweep", sweep.lastCompleted().toString())
+                .withData("lastPassEnded", sweep.lastEnded().toString())
                 .build();
     }
 }

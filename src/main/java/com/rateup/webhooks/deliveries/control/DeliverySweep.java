@@ -80,6 +80,7 @@ public class DeliverySweep {
     private volatile List<DeliveryStore.DueWebhook> dueWebhooks = List.of();
     private volatile Instant dueWebhooksAt = Instant.EPOCH;
     private volatile Instant lastCompleted = Instant.now();
+    private volatile Instant lastEnded = Instant.now();
     private volatile Instant wakeUpAt;
 
     /**
@@ -148,6 +149,8 @@ public class DeliverySweep {
             if (!outage.noticed(e)) {
                 LOG.log(Level.WARNING, "delivery sweep failed; it runs again in " + policy.sweepInterval(), e);
             }
+        } finally {
+            lastEnded = Instant.now();
         }
     }
 
@@ -235,6 +238,14 @@ public class DeliverySweep {
     /** When the last pass completed; readiness reports a dispatcher whose sweep stopped running. */
     public Instant lastCompleted() {
         return lastCompleted;
+    }
+
+    /**
+     * When the last pass ended, completed or not (the database away, say): liveness asks only whether
+     * the sweep still runs, since a restart cures a stuck sweep and never an unreachable database.
+     */
+    public Instant lastEnded() {
+        return lastEnded;
     }
 
     public Duration interval() {

@@ -1,9 +1,11 @@
 package com.rateup.webhooks.responses.boundary;
 
+import com.rateup.webhooks.platform.boundary.ErrorBody;
 import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.platform.control.GroupCommit;
 import com.rateup.webhooks.platform.control.JavaScriptJson;
 import com.rateup.webhooks.responses.control.CheckedResponse;
+import com.rateup.webhooks.responses.control.IdempotencyKey;
 import com.rateup.webhooks.responses.control.ResponseIntake;
 import com.rateup.webhooks.surveys.control.SurveyDefinitions;
 import com.rateup.webhooks.surveys.entity.Survey;
@@ -19,6 +21,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,12 +30,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The only anonymous write: respondents (or the channel that collected their answers) submit here. */
@@ -41,6 +47,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ResponsesResource {
+
+    /** Says that a 201 answers an earlier submission with the same idempotency key (as Stripe's API names it). */
+    static final String REPLAYED = "Idempotent-Replayed";
 
     @Inject
     SurveyDefinitions surveys;
@@ -60,9 +69,21 @@ public class ResponsesResource {
     @Operation(summary = "Submit a respondent's answers (public, no credentials); each webhook of the survey gets a delivery")
     @APIResponse(responseCode = "201", description = "Stored together with its deliveries",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used within rateup.intake.idempotency-window for another submission to this survey; nothing stored",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "503", description = "Not stored (database unavailable, or too many responses waiting to be stored); send it again after Retry-After")
     @POST
-    public CompletionStage<Response> submit(@PathParam("surveyId") String surveyId, Submission submission) {
+    public CompletionStage<Response> submit(@PathParam("surveyId") String surveyId,
+            @Parameter(description = "Makes a retry safe: the same key (1 to 255 printable ASCII characters) with the same answers within "
+                    + "rateup.intake.idempotency-window gets the first submission's answer, with Idempotent-Replayed: true, and stores nothing")
+            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            Submission submission) {
+        Optional<IdempotencyKey> key;
+        try {
+            key = IdempotencyKey.of(surveyId, idempotencyKey);
+        } catch (IllegalArgumentException e) {
+            throw Problems.badRequest("validation failed", e.getMessage());
+        }
         Set<ConstraintViolation<Submission>> violations = validator.validate(Problems.required(submission));
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
@@ -75,11 +96,16 @@ public class ResponsesResource {
         }
         var checked = new CheckedResponse(survey.id(), submission.phone, submission.language, answers.accepted().stream()
                 .map(answer -> new CheckedResponse.GivenAnswer(answer.question().id(), JavaScriptJson.stringify(answer.value())))
-                .toList());
+                .toList(), key.orElse(null));
         CompletableFuture<Response> answered = new CompletableFuture<>();
-        intake.store(checked).whenComplete((id, failure) -> {
+        intake.store(checked).whenComplete((stored, thrown) -> {
+            Throwable failure = thrown instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : thrown;
             if (failure == null) {
-                answered.complete(Response.status(Response.Status.CREATED).entity(new Accepted(id)).build());
+                Response.ResponseBuilder created = Response.status(Response.Status.CREATED).entity(new Accepted(stored.id()));
+                answered.complete((stored.replayed() ? created.header(REPLAYED, "true") : created).build());
+            } else if (failure instanceof ResponseIntake.KeyReused reused) {
+                answered.complete(Problems.response(422, "idempotency key reused", List.of(IdempotencyKey.HEADER + ": " + reused.getMessage()
+                        + " within rateup.intake.idempotency-window; nothing was stored")));
             } else if (failure instanceof GroupCommit.Refused refused) {
                 answered.complete(Response.fromResponse(Problems.response(503, "busy", List.of(refused.getMessage() + "; nothing was stored, try again")))
                         .header(HttpHeaders.RETRY_AFTER, 1)

@@ -1,5 +1,6 @@
 package com.rateup.webhooks.responses.control;
 
+import com.rateup.webhooks.responses.entity.IntakeKey;
 import com.rateup.webhooks.responses.entity.ResponseSubmitted;
 import com.rateup.webhooks.responses.entity.SurveyResponse;
 import com.rateup.webhooks.surveys.control.SurveyDefinitions;
@@ -15,7 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Stores a batch of checked responses in one transaction, each announced with its event. */
+/** Stores a batch of checked responses in one transaction, each announced with its event and kept with its idempotency key. */
 @ApplicationScoped
 public class ResponseStore {
 
@@ -42,6 +43,9 @@ public class ResponseStore {
             SurveyResponse response = new SurveyResponse(survey, checked.phone(), checked.language());
             checked.answers().forEach(answer -> response.answer(survey.question(answer.questionId()).orElseThrow(), answer.valueJson()));
             em.persist(response);
+            if (checked.key() != null) {
+                em.persist(new IntakeKey(checked.key().id(), survey.id(), checked.fingerprint(), response.id()));
+            }
             stored.add(new ResponseSubmitted(survey, response));
         }
         em.flush();

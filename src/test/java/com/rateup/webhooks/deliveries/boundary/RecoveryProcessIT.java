@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RecoveryProcessIT {
 
-    private static final int FAILED = 300;
+    /** Enough for the kill to fall in the middle of the job's windows (16 deliveries each) with attempts in flight. */
+    private static final int FAILED = 150;
 
     @TempDir
     Path workDir;

@@ -37,19 +37,23 @@ import org.junit.jupiter.api.io.TempDir;
  * submission carries its own phone number, which its delivery's payload repeats: after a restart,
  * every submission answered 201 must reach the receiver, and none answered with an error (the
  * deliberately invalid ones among them) ever may. A submission that got no answer (the kill cut its
- * connection) may go either way.
+ * connection) may go either way. Each carries an {@code Idempotency-Key}: after the restart, resent with
+ * it, an accepted one gets its first answer again and an unanswered one is stored at most once.
  */
 class IntakeCrashIT {
 
     private static final int CLIENTS = 16;
     /** Accepted submissions before the kill: enough that commits hold several responses each. */
     private static final int ACCEPTED_BEFORE_KILL = 300;
+    private static final int INVALID_SCORE = 11;
 
     @TempDir
     Path workDir;
 
     private final Map<String, Integer> answered = new ConcurrentHashMap<>();
+    private final Map<String, String> ids = new ConcurrentHashMap<>();
     private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> bodies = new ConcurrentHashMap<>();
     private final List<String> failedBeforeKill = new CopyOnWriteArrayList<>();
     private volatile boolean killed;
 
@@ -78,14 +82,19 @@ class IntakeCrashIT {
                             int n = sequence.incrementAndGet();
                             String phone = String.valueOf(14150000000L + n);
                             // every seventh is refused by validation: an NPS of 11
-                            int score = n % 7 == 0 ? 11 : n % 11;
+                            int score = n % 7 == 0 ? INVALID_SCORE : n % 11;
                             String body = "{\"phone\":\"" + phone + "\",\"answers\":[{\"questionId\":\"" + questionId + "\",\"response\":" + score + "}]}";
                             try {
-                                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(submit).timeout(Duration.ofSeconds(30))
-                                        .header("Content-Type", "application/json")
-                                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+                                HttpResponse<String> response = http.send(HttpRequest.newBuilder(submit).timeout(Duration.ofSeconds(30))
+                                        .header("Content-Type", "application/json").header("Idempotency-Key", phone)
+                                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                                if (response.statusCode() == 201) {
+                                    ids.put(phone, Json.createReader(new StringReader(response.body())).readObject().getString("id"));
+                                }
+                                bodies.put(phone, body);
                                 answered.put(phone, response.statusCode());
                             } catch (IOException e) {
+                                bodies.put(phone, body);
                                 unanswered.add(phone);
                                 if (!killed) {
                                     failedBeforeKill.add(e.toString());
@@ -112,6 +121,18 @@ class IntakeCrashIT {
 
             try (ServerProcess second = ServerProcess.start(workDir, "second", config)) {
                 Api api = new Api(second.url());
+                List<String> resent = accepted.stream().sorted().limit(20).collect(Collectors.toList());
+                for (String phone : resent) {
+                    Api.Reply again = api.submitOnce(surveyId, phone, bodies.get(phone));
+                    assertThat(again.status()).isEqualTo(201);
+                    assertThat(again.object().getString("id")).as("the key outlived the kill").isEqualTo(ids.get(phone));
+                    assertThat(again.header("Idempotent-Replayed")).hasValue("true");
+                }
+                Set<String> resentValid = unanswered.stream().filter(phone -> !invalid(bodies.get(phone))).collect(Collectors.toSet());
+                for (String phone : unanswered) {
+                    assertThat(api.submitOnce(surveyId, phone, bodies.get(phone)).status()).as("a client retrying after a lost answer")
+                            .isEqualTo(resentValid.contains(phone) ? 201 : 400);
+                }
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                         .until(() -> receivedPhones(receiver).containsAll(accepted)
                                 && api.call(team, "GET", Api.webhookPath(team, surveyId) + "/deliveries?status=PENDING&limit=1").array().isEmpty());
@@ -125,8 +146,28 @@ class IntakeCrashIT {
                         .allSatisfy(phone -> assertThat(answered.get(phone)).isEqualTo(400));
                 assertThat(received).containsAll(accepted).doesNotContainAnyElementsOf(refused);
                 assertThat(received).allSatisfy(phone -> assertThat(accepted.contains(phone) || unanswered.contains(phone)).isTrue());
+                assertThat(received).as("each unanswered submission, resent with its key, stored").containsAll(resentValid);
+                assertThat(deliveryIdsByPhone(receiver)).as("one delivery per key, whatever was resent").allSatisfy((phone, deliveryIds) ->
+                        assertThat(deliveryIds).as(phone).hasSize(1));
             }
         }
+    }
+
+    private static boolean invalid(String body) {
+        return body.contains("\"response\":" + INVALID_SCORE + "}");
+    }
+
+    private static Map<String, Set<String>> deliveryIdsByPhone(TestReceiver receiver) {
+        Map<String, Set<String>> byPhone = new java.util.HashMap<>();
+        for (var request : receiver.received()) {
+            try {
+                String phone = Json.createReader(new StringReader(request.bodyText())).readObject().getString("phone");
+                byPhone.computeIfAbsent(phone, p -> new java.util.HashSet<>()).add(request.header("x-webhook-id"));
+            } catch (JsonException partial) {
+                // cut short by the kill
+            }
+        }
+        return byPhone;
     }
 
     private static double intakeMetric(String metrics, String suffix) {
