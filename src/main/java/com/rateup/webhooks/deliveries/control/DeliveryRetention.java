@@ -1,6 +1,7 @@
 package com.rateup.webhooks.deliveries.control;
 
 import com.rateup.webhooks.platform.control.DatabaseOutage;
+import com.rateup.webhooks.platform.control.PurgePause;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -23,7 +24,7 @@ import java.util.logging.Logger;
 /**
  * Keeps deliveries {@code rateup.delivery.retention} (P30D) after they ended, then deletes them with
  * their attempts ({@link ExpiredRecords}), off the delivery path: a timer, every tenth of the retention
- * (at most every {@link #LONGEST_PAUSE}), deleting {@value #BATCH} at a time. Pending deliveries are
+ * ({@link PurgePause}: at most every ten minutes), deleting {@value #BATCH} at a time. Pending deliveries are
  * never deleted, however old. Hourly health figures are kept for the retention too, and at least for
  * the {@link #HEALTH_WINDOW} the stats read.
  */
@@ -37,8 +38,6 @@ public class DeliveryRetention {
     private static final Logger LOG = Logger.getLogger(DeliveryRetention.class.getName());
 
     static final int BATCH = 200;
-    static final Duration LONGEST_PAUSE = Duration.ofMinutes(10);
-    static final Duration SHORTEST_PAUSE = Duration.ofSeconds(1);
     /** The stats read the hour rows of the last 24 hours from the start of the hour: up to 25 of them. */
     static final Duration HEALTH_WINDOW = EndpointHealth.WINDOW.plusHours(1);
 
@@ -58,8 +57,7 @@ public class DeliveryRetention {
 
     @PostConstruct
     void schedule() {
-        Duration pause = policy.retention().dividedBy(10);
-        pause = pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.compareTo(SHORTEST_PAUSE) < 0 ? SHORTEST_PAUSE : pause;
+        Duration pause = PurgePause.of(policy.retention(), 10);
         timers.createIntervalTimer(pause.toMillis(), pause.toMillis(), new TimerConfig(null, false));
     }
 

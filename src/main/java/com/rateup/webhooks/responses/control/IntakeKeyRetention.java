@@ -1,6 +1,7 @@
 package com.rateup.webhooks.responses.control;
 
 import com.rateup.webhooks.platform.control.DatabaseOutage;
+import com.rateup.webhooks.platform.control.PurgePause;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -21,7 +22,7 @@ import java.util.logging.Logger;
 
 /**
  * Forgets idempotency keys once {@code rateup.intake.idempotency-window} has passed: a timer, every
- * twenty-fourth of the window (between a second and ten minutes), deleting {@value #BATCH} at a time.
+ * twenty-fourth of the window ({@link PurgePause}: between a second and ten minutes), deleting {@value #BATCH} at a time.
  */
 @Singleton
 @Startup
@@ -33,8 +34,6 @@ public class IntakeKeyRetention {
     private static final Logger LOG = Logger.getLogger(IntakeKeyRetention.class.getName());
 
     static final int BATCH = 500;
-    static final Duration LONGEST_PAUSE = Duration.ofMinutes(10);
-    static final Duration SHORTEST_PAUSE = Duration.ofSeconds(1);
 
     @Resource
     TimerService timers;
@@ -52,8 +51,7 @@ public class IntakeKeyRetention {
 
     @PostConstruct
     void schedule() {
-        Duration pause = intake.idempotencyWindow().dividedBy(24);
-        pause = pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.compareTo(SHORTEST_PAUSE) < 0 ? SHORTEST_PAUSE : pause;
+        Duration pause = PurgePause.of(intake.idempotencyWindow(), 24);
         timers.createIntervalTimer(pause.toMillis(), pause.toMillis(), new TimerConfig(null, false));
     }
 
