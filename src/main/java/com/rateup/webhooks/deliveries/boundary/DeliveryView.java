@@ -30,7 +30,7 @@ public record DeliveryView(String id, String responseId, String status, Instant 
 
     private static String reasonOf(Delivery delivery) {
         if (delivery.unreachableSince() != null) {
-            return "the endpoint has not answered since " + delivery.unreachableSince() + "; waiting for it";
+            return "waiting for the endpoint since " + delivery.unreachableSince() + ": it has not answered; the delivery goes as soon as it does";
         }
         return delivery.finalReason();
     }

@@ -86,8 +86,8 @@ public class DeliveryAttempts {
                 return null;
             });
         } else {
-            boolean webhookFailing = next.get().webhookFailing();
-            retryNow = writes.commit(() -> store.recordAndContinue(deliveryId, owner, result, webhookFailing, outcome.unreachableSince()));
+            Instant webhookFailingSince = next.get().webhookFailingSince();
+            retryNow = writes.commit(() -> store.recordAndContinue(deliveryId, owner, result, webhookFailingSince, outcome.unreachableSince()));
         }
         health.attempted(next.get().webhookId(), result, outcome.openUntil()); // noted: written a few times a second
         if (retryNow) {
@@ -118,7 +118,7 @@ public class DeliveryAttempts {
         Instant startedAt = Instant.now();
         Optional<String> refusal = ssrf.refusal(request.url());
         if (refusal.isPresent()) {
-            return AttemptResult.failed(startedAt, 0, "not sent: the endpoint " + refusal.get());
+            return AttemptResult.notSent(startedAt, "the endpoint " + refusal.get());
         }
         try {
             return poster.post(request);

@@ -138,6 +138,16 @@ public class DeliveryPolicy {
         return asked.compareTo(backoff) > 0 ? asked : backoff;
     }
 
+    /**
+     * The wait before probing again an endpoint that has not answered a delivery with {@code round}
+     * attempts counted: the schedule's next interval, but no longer than {@code breaker-open}, the pace
+     * at which an endpoint in an outage is probed anyway.
+     */
+    public Duration probeDelay(int round) {
+        Duration scheduled = schedule.before(round + 1);
+        return scheduled.compareTo(breakerOpen) > 0 ? breakerOpen : scheduled;
+    }
+
     /** How often the sweep looks for due deliveries nobody holds. */
     public Duration sweepInterval() {
         return sweepInterval;

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -176,25 +177,38 @@ public class DeliveryStore {
      * Records the attempt if the owner still holds the lease, and what it means for the webhook:
      * a 410 disables it, a success clears its failure history, a failure starts or continues it
      * and disables the webhook once it has lasted {@code rateup.webhook.auto-disable-after}.
-     * Tells whether the owner should wait for the next attempt now; a longer wait hands the
-     * delivery back to the sweep. {@code unreachableSince}: see {@link Delivery#record}.
+     * An attempt that got no answer while the delivery already waits for its endpoint
+     * ({@link Delivery#waitingThrough}) does not use up the round: the delivery waits, probed at the
+     * retry schedule's pace but at least every {@code breaker-open}, until the endpoint answers or
+     * the webhook is disabled. Tells whether the owner should wait for the next attempt now; a longer
+     * wait hands the delivery back to the sweep. {@code webhookFailingSince}: the webhook's, read
+     * before the attempt; {@code unreachableSince}: see {@link Delivery#record}.
      */
     @Transactional(Transactional.TxType.REQUIRED) // joins the shared commit of DispatcherWrites
-    public boolean recordAndContinue(String deliveryId, String owner, AttemptResult result, boolean webhookFailing,
+    public boolean recordAndContinue(String deliveryId, String owner, AttemptResult result, Instant webhookFailingSince,
             Instant unreachableSince) {
         Delivery delivery = em.find(Delivery.class, deliveryId);
         if (delivery == null || !delivery.leasedTo(owner)) {
             return false;
         }
-        Instant now = Instant.now();
+        // the database keeps microseconds: the failure's start written below is compared with the delivery's later
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (result.gone()) {
             em.persist(delivery.record(result, 1, Duration.ZERO, null));
             metrics.completed(delivery.status());
             webhooks.disable(delivery.webhookId(), "the receiver answered 410 Gone at " + now, now);
             return false;
         }
-        em.persist(delivery.record(result, policy.maxAttempts(), policy.delayBefore(delivery.attemptCountInRound() + 1, result.retryAfter()),
-                unreachableSince));
+        if (result.noAnswer() && delivery.waitingThrough(webhookFailingSince)) {
+            em.persist(delivery.recordWaitingForEndpoint(result, delivery.unreachableSince(),
+                    now.plus(policy.probeDelay(delivery.attemptCountInRound()))));
+        } else {
+            // a first attempt without an answer starts the wait; never before the webhook's failure, so the next finds it waiting through it
+            Instant waitingSince = result.noAnswer() ? latest(unreachableSince, webhookFailingSince != null ? webhookFailingSince : now)
+                    : unreachableSince;
+            em.persist(delivery.record(result, policy.maxAttempts(), policy.delayBefore(delivery.attemptCountInRound() + 1, result.retryAfter()),
+                    waitingSince));
+        }
         if (delivery.status() != DeliveryStatus.PENDING) {
             metrics.completed(delivery.status());
         }
@@ -203,7 +217,7 @@ public class DeliveryStore {
                     "its " + delivery.attemptCountInRound() + " attempts failed; the last " + result.outcome(), delivery));
         }
         if (result.succeeded()) {
-            if (webhookFailing) {
+            if (webhookFailingSince != null) {
                 webhooks.markHealthy(delivery.webhookId());
             }
         } else {
@@ -220,10 +234,14 @@ public class DeliveryStore {
         return true;
     }
 
+    private static Instant latest(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+
     /**
-     * Records an attempt that found the endpoint in an outage and hands the delivery back, due when
-     * the circuit lets the next probe through ({@link Delivery#recordWaitingForEndpoint}). The
-     * outage still counts toward {@code auto-disable-after}.
+     * Records an attempt that found the endpoint in an outage (its circuit opened) and hands the
+     * delivery back, due when the circuit lets the next probe through ({@link Delivery#recordWaitingForEndpoint}).
+     * The outage still counts toward {@code auto-disable-after}.
      */
     @Transactional(Transactional.TxType.REQUIRED) // joins the shared commit of DispatcherWrites
     public void recordWaitingForEndpoint(String deliveryId, String owner, AttemptResult result, Instant since, Instant until) {
@@ -232,6 +250,7 @@ public class DeliveryStore {
             return;
         }
         em.persist(delivery.recordWaitingForEndpoint(result, since, until));
+        delivery.release();
         disableIfFailingTooLong(delivery.webhookId(), Instant.now());
     }
 
@@ -265,12 +284,12 @@ public class DeliveryStore {
     public record DueWebhook(String teamId, String webhookId, URI url) {
     }
 
-    /** {@code webhookFailing}: whether its webhook's last attempts failed, so that a success has history to clear. */
-    public record NextAttempt(WebhookRequest request, String webhookId, Instant due, boolean webhookFailing) {
+    /** {@code webhookFailingSince}: since when its webhook's attempts have failed, if its last one did (a success has history to clear). */
+    public record NextAttempt(WebhookRequest request, String webhookId, Instant due, Instant webhookFailingSince) {
 
         static NextAttempt of(Delivery delivery, Webhook webhook, Instant due, Instant now) {
             return new NextAttempt(new WebhookRequest(delivery.id(), webhook.url(), delivery.payload(), delivery.triggeredAt(),
-                    webhook.signingSecrets(now)), webhook.id(), due, webhook.failingSince() != null);
+                    webhook.signingSecrets(now)), webhook.id(), due, webhook.failingSince());
         }
     }
 }

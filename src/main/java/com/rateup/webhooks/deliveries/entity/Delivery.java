@@ -230,14 +230,27 @@ public class Delivery {
     }
 
     /**
-     * Records an attempt that found the endpoint in an outage (its circuit opened): the outage is the
-     * endpoint's, not this payload's, so the attempt does not use up the round; the delivery waits
-     * until {@code until}, when the endpoint is probed again, or until the endpoint answers.
+     * Records an attempt that found the endpoint in an outage: the outage is the endpoint's, not this
+     * payload's, so the attempt does not use up the round; the delivery waits until {@code until}, when
+     * the endpoint is probed again, or until the endpoint answers. The lease is kept: its holder decides
+     * whether to wait or hand the delivery back.
      */
     public DeliveryAttempt recordWaitingForEndpoint(AttemptResult result, Instant since, Instant until) {
         DeliveryAttempt attempt = new DeliveryAttempt(this, ++attemptCount, result);
-        waitForEndpoint(since, until);
+        unreachableSince = since;
+        nextAttemptAt = until;
         return attempt;
+    }
+
+    /**
+     * Whether an attempt that got no answer finds this delivery already waiting for its endpoint
+     * through one failure of its webhook: it waited since before that failure began
+     * ({@code webhookFailingSince}), and no delivery of the webhook succeeded since (which would
+     * have ended that failure). Then the attempt is the outage's, not this payload's. A payload the
+     * receiver chokes on while it answers others is not: each of its attempts meets a new failure.
+     */
+    public boolean waitingThrough(Instant webhookFailingSince) {
+        return unreachableSince != null && webhookFailingSince != null && !webhookFailingSince.isAfter(unreachableSince);
     }
 
     /** Gives up the lease to wait, without an attempt, for an endpoint that has not answered since {@code since}. */

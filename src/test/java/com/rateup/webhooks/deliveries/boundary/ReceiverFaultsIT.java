@@ -3,6 +3,7 @@ package com.rateup.webhooks.deliveries.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.rateup.webhooks.testing.Api;
 import com.rateup.webhooks.testing.SurveyWithWebhookFixture;
 import com.rateup.webhooks.testing.TestReceiver.EndlessBody;
 import com.rateup.webhooks.testing.TestReceiver.HugeBody;
@@ -109,8 +110,9 @@ class ReceiverFaultsIT extends SurveyWithWebhookFixture {
         assertThat(Duration.between(requests.get(0).at(), requests.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
     }
 
+    /** A closed port: every attempt refused. No answer since the first one, so the retries are not used up (#30). */
     @Test
-    void refusedConnectionFailsEveryAttemptThenTheDelivery() throws Exception {
+    void refusedConnectionWaitsForTheEndpointWithoutUsingUpTheRetries() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -118,10 +120,32 @@ class ReceiverFaultsIT extends SurveyWithWebhookFixture {
         api.putWebhook(team, surveyId, "http://127.0.0.1:" + closedPort + "/hook");
         submitRating(3);
 
-        JsonObject delivery = awaitFinal();
+        JsonObject delivery = awaitWaitingBeyondTheRetries();
 
-        assertThat(delivery.getString("status")).isEqualTo("FAILED");
-        assertThat(errors(delivery)).hasSize(4).containsOnly("connection refused");
+        assertThat(errors(delivery)).containsOnly("connection refused");
+        endTheWait();
+    }
+
+    /**
+     * A quiet endpoint (a response now and then) down for longer than the whole retry schedule: 12
+     * connections reset before a status line, more than two rounds of 1 + 3 attempts. Both responses
+     * arrive once it answers, none fails, and nobody redelivers anything.
+     */
+    @Test
+    void aQuietEndpointDownLongerThanTheRetryScheduleGetsBothResponsesWhenItIsBack() {
+        ResetInStatusLine reset = new ResetInStatusLine();
+        receiver.then(reset, reset, reset, reset, reset, reset, reset, reset, reset, reset, reset, reset);
+        submitRating(2);
+        submitRating(4);
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> api.deliveries(team, surveyId).stream()
+                .allMatch(d -> "DELIVERED".equals(d.asJsonObject().getString("status"))));
+
+        List<JsonObject> deliveries = api.deliveries(team, surveyId).getValuesAs(JsonObject.class);
+        assertThat(deliveries).hasSize(2);
+        assertThat(deliveries).flatMap(ReceiverFaultsIT::statusCodes).filteredOn(code -> code == null).hasSize(12);
+        assertThat(deliveries).map(d -> d.getJsonArray("attempts").size()).as("one of them had more attempts than a round")
+                .anyMatch(attempts -> attempts > 4);
     }
 
     @Test
@@ -204,16 +228,17 @@ class ReceiverFaultsIT extends SurveyWithWebhookFixture {
         assertThat(attempt.getString("responseExcerpt")).hasSize(4096).matches("z+");
     }
 
+    /** No HTTP answer either: a certificate the receiver's operator renews is an outage of its endpoint. */
     @Test
-    void tlsFailureIsAFailedAttempt() {
+    void tlsFailureIsNoAnswerAndWaitsForTheEndpoint() {
         api.putWebhook(team, surveyId, receiver.url("/hooks/rateup").replace("http://", "https://"));
         submitRating(3);
 
-        JsonObject delivery = awaitFinal();
+        JsonObject delivery = awaitWaitingBeyondTheRetries();
 
-        assertThat(delivery.getString("status")).isEqualTo("FAILED");
-        assertThat(errors(delivery)).hasSize(4).allMatch(error -> error.startsWith("TLS error"));
+        assertThat(errors(delivery)).allMatch(error -> error.startsWith("TLS error"));
         assertThat(receiver.received()).isEmpty();
+        endTheWait();
     }
 
     @Test
@@ -233,6 +258,20 @@ class ReceiverFaultsIT extends SurveyWithWebhookFixture {
 
         assertThat(delivery.getString("status")).isEqualTo("DELIVERED");
         assertThat(statusCodes(delivery)).containsExactly(500, 200);
+    }
+
+    /** Waits until the only delivery had more attempts than a round (1 + 3) and still waits, saying why. */
+    private JsonObject awaitWaitingBeyondTheRetries() {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> onlyDelivery().getJsonArray("attempts").size() > 5);
+        JsonObject delivery = onlyDelivery();
+        assertThat(delivery.getString("status")).isEqualTo("PENDING");
+        assertThat(delivery.getString("reason")).startsWith("waiting for the endpoint since ");
+        return delivery;
+    }
+
+    /** Deleting the webhook ends its waiting delivery: it would probe the dead endpoint as long as the shared server runs. */
+    private void endTheWait() {
+        assertThat(api.call(team, "DELETE", Api.webhookPath(team, surveyId)).status()).isEqualTo(204);
     }
 
     private static List<Integer> statusCodes(JsonObject delivery) {

@@ -76,7 +76,7 @@ class ReceiverOutageIT {
             }
             // the newest are looked at by the next sweep after the circuit's current probe
             await().atMost(Duration.ofSeconds(15)).until(() -> Deliveries.of(api, team, surveyId).withStatus("PENDING").stream()
-                    .allMatch(pending -> pending.getString("reason", "").startsWith("the endpoint has not answered since")));
+                    .allMatch(pending -> pending.getString("reason", "").startsWith("waiting for the endpoint since")));
             Deliveries during = Deliveries.of(api, team, surveyId);
             assertThat(during.withStatus("FAILED")).as("nothing of an outage fails").isEmpty();
             assertThat(during.withStatus("PENDING")).as("every delivery since the kill waits, saying why").hasSize(responses.size() - BEFORE);
