@@ -85,6 +85,10 @@ public class Bench {
         String admin = "Basic " + Base64.getEncoder().encodeToString(("admin:" + options.get("admin-password")).getBytes(StandardCharsets.UTF_8));
         String[] team = createTeam(admin, "Bench");
         Survey survey = createSurvey(team, receiver.url());
+        if (options.containsKey("deliveries")) {
+            storeGrowth(team, survey, Long.parseLong(options.get("deliveries")), concurrency, seconds, rate);
+            return;
+        }
         // not reported: the server's JIT compiles for a minute or more under load on 2 cores, and the phases measure it warm
         closedLoop(intOption("warmup"), concurrency, () -> submit(survey));
         awaitArrivals(Duration.ofSeconds(60));
@@ -117,6 +121,52 @@ public class Bench {
             report(startMs, raw, intake, new Throughput[] {endToEnd, fanOut3, fanOut10}, steady, isolated, sharedHost, stats, concurrency,
                     seconds, rate);
         }
+    }
+
+    /**
+     * {@code --deliveries N --store-file PATH}: how the database file grows under sustained load. Responses to a
+     * survey delivered to 10 endpoints each (the cheapest deliveries) are sent back to back until N deliveries
+     * arrived, with the file's size every 10 s; the latency at a fixed rate is measured before and after.
+     */
+    private void storeGrowth(String[] team, Survey steadySurvey, long deliveries, int concurrency, int seconds, int rate)
+            throws Exception {
+        Path file = Path.of(options.get("store-file"));
+        StringBuilder report = new StringBuilder("# Store growth: " + deliveries + " deliveries, " + options.get("database") + "\n\n");
+        Latencies before = fixedRate(rate, seconds, List.of(steadySurvey));
+        String beforeLine = String.format("p99 at %d/s before: %.1f ms (p50 %.1f ms)%n%n", rate, before.ms(99), before.ms(50));
+        System.out.print(beforeLine);
+        report.append(beforeLine);
+        report.append("| seconds | deliveries | file MB |\n|---|---|---|\n");
+        Survey fanOut = fanOut(createTeam("Basic " + Base64.getEncoder().encodeToString(("admin:" + options.get("admin-password"))
+                .getBytes(StandardCharsets.UTF_8)), "Bench growth"), 10);
+        long start = System.nanoTime();
+        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+        for (int w = 0; w < concurrency; w++) {
+            workers.submit(() -> {
+                while (receiver.delivered.get() < deliveries) {
+                    submit(fanOut);
+                }
+            });
+        }
+        workers.shutdown();
+        long nextSample = 0;
+        while (!workers.awaitTermination(1, TimeUnit.SECONDS)) {
+            long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            if (elapsed >= nextSample) {
+                String line = String.format("| %d | %d | %.0f |%n", elapsed, receiver.delivered.get(), Files.size(file) / 1e6);
+                System.out.print(line);
+                report.append(line);
+                nextSample = elapsed + 10;
+            }
+        }
+        awaitArrivals(Duration.ofSeconds(120));
+        report.append(String.format("| %d | %d | %.0f |%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start),
+                receiver.delivered.get(), Files.size(file) / 1e6));
+        receiver.reset();
+        Latencies after = fixedRate(rate, seconds, List.of(steadySurvey));
+        report.append(String.format("%np99 at %d/s after: %.1f ms (p50 %.1f ms)%n", rate, after.ms(99), after.ms(50)));
+        Files.writeString(Path.of(options.get("report")), report);
+        System.out.println(report);
     }
 
     /**

@@ -55,7 +55,7 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static Map<String, String> testConfig(Path workDir, Map<String, String> overrides) {
         Map<String, String> config = new java.util.HashMap<>(TestSettings.asMap());
-        config.put("rateup.db.url", "jdbc:h2:file:" + workDir.resolve("db/rateup") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+        config.put("rateup.db.url", "jdbc:h2:file:" + workDir.resolve("db/rateup") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;RETENTION_TIME=5000");
         config.put("rateup.admin.password", Api.ADMIN_PASSWORD);
         config.put("rateup.delivery.backoff-initial-ms", "1500");
         if ("postgresql".equals(System.getProperty("rateup.test.db"))) {
