@@ -72,7 +72,7 @@ public class AlertSettingsForm implements Serializable {
             return;
         }
         try {
-            var saved = webhooks.saveAlerts(teamId, EndpointUrl.Validator.parse(url), enabled);
+            var saved = webhooks.saveAlerts(teamId, EndpointUrl.Validator.parse(url), enabled, null);
             alerts = saved.webhook();
             PageMessages.info(saved.created() ? "alerts.created" : "settings.saved");
         } catch (TeamWebhooks.RefusedEndpoint refused) {

@@ -143,11 +143,11 @@ public class TeamWebhooksPage implements Serializable {
         try {
             var parsed = EndpointUrl.Validator.parse(url);
             if (editedId == null) {
-                edited = webhooks.create(teamId, parsed, enabled, blankToNull(description), scope);
+                edited = webhooks.create(teamId, parsed, enabled, blankToNull(description), scope, null);
                 editedId = edited.id();
                 PageMessages.info("webhooks.created");
             } else {
-                edited = webhooks.change(editedId, parsed, enabled, blankToNull(description), scope).orElse(null);
+                edited = webhooks.change(editedId, parsed, enabled, blankToNull(description), scope, null).orElse(null);
                 PageMessages.info(edited == null ? "webhooks.gone" : "settings.saved");
             }
         } catch (TeamWebhooks.RefusedEndpoint refused) {

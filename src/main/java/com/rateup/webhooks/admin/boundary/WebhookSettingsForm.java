@@ -105,7 +105,7 @@ public class WebhookSettingsForm implements Serializable {
             return;
         }
         try {
-            var saved = webhooks.saveOfSurvey(page.getSurvey().teamId(), surveyId, EndpointUrl.Validator.parse(url), enabled);
+            var saved = webhooks.saveOfSurvey(page.getSurvey().teamId(), surveyId, EndpointUrl.Validator.parse(url), enabled, null);
             webhook = saved.webhook();
             PageMessages.info(saved.created() ? "settings.created" : "settings.saved");
             if (saved.created()) {

@@ -12,6 +12,7 @@ import com.rateup.webhooks.platform.boundary.ErrorBody;
 import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.surveys.control.TeamSurveys;
 import com.rateup.webhooks.surveys.entity.Survey;
+import com.rateup.webhooks.webhooks.entity.EventType;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -167,6 +168,9 @@ public abstract class WebhookOperations {
         List<String> problems = new ArrayList<>();
         Instant since = since(Problems.required(request).since(), problems);
         check(problems);
+        if (!webhook.receives(EventType.RESPONSE_CREATED)) {
+            throw Problems.conflict("this webhook does not subscribe to response.created: there is nothing to backfill");
+        }
         return started(() -> jobs.backfill(webhook, since));
     }
 

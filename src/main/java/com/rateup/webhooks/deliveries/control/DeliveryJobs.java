@@ -5,7 +5,7 @@ import com.rateup.webhooks.deliveries.entity.DeliveryJob;
 import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
 import com.rateup.webhooks.responses.entity.SurveyResponse;
 import com.rateup.webhooks.surveys.entity.Survey;
-import com.rateup.webhooks.webhooks.entity.Reach;
+import com.rateup.webhooks.webhooks.entity.EventType;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -84,6 +84,9 @@ public class DeliveryJobs {
     /** How many responses since then the webhook was never sent (the Settings tab's backfill offer). */
     @Transactional
     public long unsentSince(Webhook webhook, Instant since) {
+        if (!webhook.receives(EventType.RESPONSE_CREATED)) {
+            return 0;
+        }
         return unsent(webhook, since, Instant.now(), "select count(r)", Long.class).getSingleResult();
     }
 
@@ -213,8 +216,8 @@ public class DeliveryJobs {
      * is) that it has no delivery of, oldest first: a backfill's own deliveries take them off the list.
      */
     private <T> TypedQuery<T> unsent(Webhook webhook, Instant since, Instant until, String select, Class<T> type) {
-        if (webhook.reach() == Reach.ALERTS) {
-            throw new IllegalArgumentException("an alert endpoint receives no responses");
+        if (!webhook.receives(EventType.RESPONSE_CREATED)) {
+            throw new IllegalArgumentException("webhook " + webhook.id() + " receives no responses");
         }
         Webhook.Scope scope = webhook.scope();
         boolean rows = type == SurveyResponse.class;

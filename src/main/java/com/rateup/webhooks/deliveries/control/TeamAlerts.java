@@ -38,18 +38,18 @@ public class TeamAlerts {
     @Inject
     Outbox outbox;
 
-    /** Raises the alert in the current transaction, if the team has an alert endpoint that takes it. */
+    /** Raises the alert in the current transaction: a delivery to each of the team's webhooks subscribed to its type. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void raise(AlertType type, Webhook subject, String reason, Delivery failed) {
-        webhooks.alertsOf(subject.teamId())
-                .filter(alerts -> alerts.enabled() || alerts.waitsForReenabling())
-                .ifPresent(alerts -> {
-                    Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-                    Delivery alert = Delivery.alert(subject.teamId(), surveyOf(subject, failed), alerts.id(),
-                            payload(type, subject, at, reason, failed), at);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String payload = payload(type, subject, at, reason, failed);
+        webhooks.subscribedTo(subject.teamId(), type.event()).stream()
+                .filter(subscriber -> subscriber.enabled() || subscriber.waitsForReenabling())
+                .forEach(subscriber -> {
+                    Delivery alert = Delivery.alert(subject.teamId(), surveyOf(subject, failed), subscriber.id(), payload, at);
                     em.persist(alert);
-                    if (alerts.enabled()) {
-                        outbox.offer(alert, alerts);
+                    if (subscriber.enabled()) {
+                        outbox.offer(alert, subscriber);
                     }
                 });
     }

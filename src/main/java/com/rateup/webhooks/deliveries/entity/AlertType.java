@@ -1,32 +1,38 @@
 package com.rateup.webhooks.deliveries.entity;
 
+import com.rateup.webhooks.webhooks.entity.EventType;
 import java.util.Optional;
 
 /** What an alert to a team says; its {@code type} field is the {@link #wireName()}. */
 public enum AlertType {
     /** The first failure after a success (or after a quiet spell), once. */
-    WEBHOOK_FAILING("webhook.failing"),
+    WEBHOOK_FAILING(EventType.WEBHOOK_FAILING),
     /** Its answers' p95 climbed above 60 % of the timeout. */
-    WEBHOOK_SLOW("webhook.slow"),
+    WEBHOOK_SLOW(EventType.WEBHOOK_SLOW),
     /** It showed signs of being down; its deliveries wait for it. */
-    WEBHOOK_CIRCUIT_OPEN("webhook.circuit_open"),
+    WEBHOOK_CIRCUIT_OPEN(EventType.WEBHOOK_CIRCUIT_OPEN),
     /** Disabled by the system: it answered 410 Gone, or failed for rateup.webhook.auto-disable-after. */
-    WEBHOOK_DISABLED("webhook.disabled"),
+    WEBHOOK_DISABLED(EventType.WEBHOOK_DISABLED),
     /** It answers well again after failing, being slow, down or disabled. */
-    WEBHOOK_RECOVERED("webhook.recovered"),
+    WEBHOOK_RECOVERED(EventType.WEBHOOK_RECOVERED),
     /** A delivery used up its retries; it names the delivery and the response. */
-    DELIVERY_FAILED("delivery.failed"),
-    /** Sent by hand from the alert settings, to check the receiver. */
-    TEST("test");
+    DELIVERY_FAILED(EventType.DELIVERY_FAILED),
+    /** Sent by hand to an alert subscriber, to check the receiver; nobody subscribes to it. */
+    TEST(null);
 
-    private final String wireName;
+    private final EventType event;
 
-    AlertType(String wireName) {
-        this.wireName = wireName;
+    AlertType(EventType event) {
+        this.event = event;
+    }
+
+    /** The event type webhooks subscribe to for it; null for {@link #TEST}. */
+    public EventType event() {
+        return event;
     }
 
     public String wireName() {
-        return wireName;
+        return event == null ? "test" : event.wireName();
     }
 
     /** The alert a change of an endpoint's state raises, if any. */

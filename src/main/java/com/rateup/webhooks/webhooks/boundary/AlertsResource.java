@@ -4,6 +4,7 @@ import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.teams.boundary.TeamAuthentication;
 import com.rateup.webhooks.teams.boundary.TeamScoped;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
+import com.rateup.webhooks.webhooks.entity.EventType;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -64,7 +65,8 @@ public class AlertsResource {
     public Response put(@Valid WebhookResource.WebhookSettings settings) {
         Problems.required(settings);
         try {
-            var saved = webhooks.saveAlerts(teamId, EndpointUrl.Validator.parse(settings.url), settings.enabled == null || settings.enabled);
+            var saved = webhooks.saveAlerts(teamId, EndpointUrl.Validator.parse(settings.url), settings.enabled == null || settings.enabled,
+                    EventsField.parse(settings.events, EventType.ALERTS));
             return Response.status(saved.created() ? Response.Status.CREATED : Response.Status.OK)
                     .entity(WebhookResource.WebhookView.of(saved.webhook()))
                     .build();

@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -74,7 +75,8 @@ public class WebhookResource {
     public Response put(@Valid WebhookSettings settings) {
         Problems.required(settings);
         try {
-            var saved = webhooks.saveOfSurvey(teamId, surveyId, EndpointUrl.Validator.parse(settings.url), settings.enabled == null || settings.enabled);
+            var saved = webhooks.saveOfSurvey(teamId, surveyId, EndpointUrl.Validator.parse(settings.url), settings.enabled == null || settings.enabled,
+                    EventsField.parse(settings.events, EventsField.ANY));
             return Response.status(saved.created() ? Response.Status.CREATED : Response.Status.OK)
                     .entity(WebhookView.of(saved.webhook()))
                     .build();
@@ -102,8 +104,11 @@ public class WebhookResource {
                 .orElseThrow(() -> Problems.notFound("webhook"));
     }
 
-    /** A class, not a record: see {@link Problems#required}. Absent {@code enabled} means enabled. */
-    @Schema(example = "{\"url\":\"https://hooks.example.com/rateup\",\"enabled\":true}")
+    /**
+     * A class, not a record: see {@link Problems#required}. Absent {@code enabled} means enabled; absent
+     * {@code events}, what the webhook had (a new one: {@code ["response.created"]}).
+     */
+    @Schema(example = "{\"url\":\"https://hooks.example.com/rateup\",\"enabled\":true,\"events\":[\"response.created\"]}")
     public static class WebhookSettings {
 
         @NotBlank
@@ -111,16 +116,20 @@ public class WebhookResource {
         public String url;
 
         public Boolean enabled;
+
+        @Schema(description = "The event types it receives: response.created, or the alert types webhook.failing, webhook.slow,"
+                + " webhook.circuit_open, webhook.disabled, webhook.recovered, delivery.failed")
+        public List<String> events;
     }
 
-    public record WebhookView(String url, boolean enabled, String disabledReason, Instant disabledAt, Instant failingSince,
-            String secret, Instant previousSecretExpiresAt, Instant secretRotatedAt, String secretRotatedBy, Instant createdAt,
-            Instant updatedAt) {
+    public record WebhookView(String url, boolean enabled, List<String> events, String disabledReason, Instant disabledAt,
+            Instant failingSince, String secret, Instant previousSecretExpiresAt, Instant secretRotatedAt, String secretRotatedBy,
+            Instant createdAt, Instant updatedAt) {
 
         static WebhookView of(Webhook webhook) {
-            return new WebhookView(webhook.url().toString(), webhook.enabled(), webhook.disabledReason(), webhook.disabledAt(),
-                    webhook.failingSince(), webhook.secret(), webhook.previousSecretExpiresAt(), webhook.secretRotatedAt(),
-                    webhook.secretRotatedBy(), webhook.createdAt(), webhook.updatedAt());
+            return new WebhookView(webhook.url().toString(), webhook.enabled(), EventsField.of(webhook), webhook.disabledReason(),
+                    webhook.disabledAt(), webhook.failingSince(), webhook.secret(), webhook.previousSecretExpiresAt(),
+                    webhook.secretRotatedAt(), webhook.secretRotatedBy(), webhook.createdAt(), webhook.updatedAt());
         }
     }
 }

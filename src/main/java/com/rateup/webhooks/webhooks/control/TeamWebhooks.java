@@ -3,6 +3,7 @@ package com.rateup.webhooks.webhooks.control;
 import com.rateup.webhooks.surveys.control.TeamSurveys;
 import com.rateup.webhooks.teams.entity.Team;
 import com.rateup.webhooks.webhooks.entity.Reach;
+import com.rateup.webhooks.webhooks.entity.EventType;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import com.rateup.webhooks.webhooks.entity.WebhookRemoved;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -62,7 +64,7 @@ public class TeamWebhooks {
      * a webhook's URL. The team row is locked meanwhile, so a team never gets two.
      */
     @Transactional
-    public Saved saveAlerts(String teamId, URI url, boolean enabled) {
+    public Saved saveAlerts(String teamId, URI url, boolean enabled, Set<EventType> events) {
         refuseUnsafe(url);
         em.find(Team.class, teamId, LockModeType.PESSIMISTIC_WRITE);
         Optional<Webhook> existing = alertsOf(teamId);
@@ -72,6 +74,7 @@ public class TeamWebhooks {
             em.persist(created);
             return created;
         });
+        subscribeIfGiven(alerts, events);
         return new Saved(alerts, existing.isEmpty());
     }
 
@@ -125,7 +128,7 @@ public class TeamWebhooks {
      * its host is not a public address (unless the operator allows private networks).
      */
     @Transactional
-    public Saved saveOfSurvey(String teamId, String surveyId, URI url, boolean enabled) {
+    public Saved saveOfSurvey(String teamId, String surveyId, URI url, boolean enabled, Set<EventType> events) {
         refuseUnsafe(url);
         Optional<Webhook> existing = ofSurvey(surveyId);
         existing.ifPresent(webhook -> webhook.change(url, enabled));
@@ -134,6 +137,7 @@ public class TeamWebhooks {
             em.persist(created);
             return created;
         });
+        subscribeIfGiven(webhook, events);
         return new Saved(webhook, existing.isEmpty());
     }
 
@@ -142,7 +146,7 @@ public class TeamWebhooks {
      * so two concurrent requests cannot both pass {@code rateup.team.max-webhooks}.
      */
     @Transactional
-    public Webhook create(String teamId, URI url, boolean enabled, String description, Webhook.Scope scope) {
+    public Webhook create(String teamId, URI url, boolean enabled, String description, Webhook.Scope scope, Set<EventType> events) {
         refuseUnsafe(url);
         refuseForeign(teamId, scope);
         em.find(Team.class, teamId, LockModeType.PESSIMISTIC_WRITE);
@@ -151,18 +155,21 @@ public class TeamWebhooks {
             throw new TooManyWebhooks(config.maxTeamWebhooks());
         }
         Webhook webhook = Webhook.ofTeam(teamId, url, enabled, description, scope);
+        subscribeIfGiven(webhook, events);
         em.persist(webhook);
         return webhook;
     }
 
     /** Changes a webhook; a survey's own webhook keeps its survey as its scope. Empty when it is gone. */
     @Transactional
-    public Optional<Webhook> change(String webhookId, URI url, boolean enabled, String description, Webhook.Scope scope) {
+    public Optional<Webhook> change(String webhookId, URI url, boolean enabled, String description, Webhook.Scope scope,
+            Set<EventType> events) {
         refuseUnsafe(url);
         return find(webhookId).map(webhook -> {
             refuseForeign(webhook.teamId(), scope);
             webhook.change(url, enabled);
             webhook.describe(description, scope);
+            subscribeIfGiven(webhook, events);
             return webhook;
         });
     }
@@ -173,6 +180,21 @@ public class TeamWebhooks {
         Optional<Webhook> webhook = find(webhookId);
         webhook.ifPresent(it -> it.rotateSecret(config.secretGrace(), rotatedBy));
         return webhook;
+    }
+
+    /** {@code events} null: as they were (a new webhook's: {@link EventType#DEFAULT}). */
+    private static void subscribeIfGiven(Webhook webhook, Set<EventType> events) {
+        if (events != null) {
+            webhook.subscribe(events);
+        }
+    }
+
+    /** The team's webhooks that receive alerts of this type, whatever their state, oldest first. */
+    public List<Webhook> subscribedTo(String teamId, EventType type) {
+        return em.createNamedQuery(Webhook.SUBSCRIBED, Webhook.class)
+                .setParameter("teamId", teamId)
+                .setParameter("event", Webhook.subscribedPattern(type))
+                .getResultList();
     }
 
     private void refuseUnsafe(URI url) {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -32,9 +33,12 @@ import java.util.UUID;
 @NamedQuery(name = Webhook.ALERTS_OF_TEAM, query = "select w from Webhook w where w.teamId = :teamId"
         + " and w.reach = com.rateup.webhooks.webhooks.entity.Reach.ALERTS")
 // "member of" would join the scope table into the outer query (EclipseLink), dropping the survey's own webhook
-@NamedQuery(name = Webhook.RECEIVING, query = "select w from Webhook w where w.teamId = :teamId and (w.surveyId = :surveyId"
+@NamedQuery(name = Webhook.RECEIVING, query = "select w from Webhook w where w.teamId = :teamId"
+        + " and w.events like '%,response.created,%' and (w.surveyId = :surveyId"
         + " or (w.surveyId is null and (w.reach = com.rateup.webhooks.webhooks.entity.Reach.ALL"
         + " or exists (select v.id from Webhook v join v.surveyIds listed where v.id = w.id and listed = :surveyId))))"
+        + " order by w.createdAt, w.id")
+@NamedQuery(name = Webhook.SUBSCRIBED, query = "select w from Webhook w where w.teamId = :teamId and w.events like :event"
         + " order by w.createdAt, w.id")
 @NamedQuery(name = Webhook.COUNT_TEAM_WEBHOOKS, query = "select count(w) from Webhook w where w.teamId = :teamId"
         + " and w.reach in (com.rateup.webhooks.webhooks.entity.Reach.LISTED, com.rateup.webhooks.webhooks.entity.Reach.ALL)")
@@ -54,6 +58,7 @@ public class Webhook {
     public static final String OF_TEAM = "Webhook.ofTeam";
     public static final String ALERTS_OF_TEAM = "Webhook.alertsOfTeam";
     public static final String RECEIVING = "Webhook.receiving";
+    public static final String SUBSCRIBED = "Webhook.subscribed";
     public static final String COUNT_TEAM_WEBHOOKS = "Webhook.countTeamWebhooks";
     public static final String MARK_FAILING = "Webhook.markFailing";
     public static final String MARK_HEALTHY = "Webhook.markHealthy";
@@ -83,6 +88,9 @@ public class Webhook {
     private String description;
 
     private String url;
+
+    /** The event types it receives, as {@code ,a,b,} (so that one is matched with like '%,a,%'). */
+    private String events;
 
     @Enumerated(EnumType.STRING)
     private WebhookState state;
@@ -132,6 +140,7 @@ public class Webhook {
         this.createdAt = Instant.now();
         this.updatedAt = createdAt;
         change(url, enabled);
+        subscribe(EventType.DEFAULT);
     }
 
     /** The survey's own webhook: the one on its Settings tab, which receives that survey only. */
@@ -146,6 +155,7 @@ public class Webhook {
     public static Webhook forAlerts(String teamId, URI url, boolean enabled) {
         Webhook webhook = new Webhook(teamId, url, enabled);
         webhook.reach = Reach.ALERTS;
+        webhook.subscribe(EventType.ALERTS);
         return webhook;
     }
 
@@ -181,6 +191,32 @@ public class Webhook {
             this.disabledReason = DISABLED_BY_THE_TEAM;
             this.disabledAt = updatedAt;
         }
+    }
+
+    /** From now on it receives these event types (in their order of declaration) and no others. */
+    public void subscribe(Set<EventType> types) {
+        StringBuilder text = new StringBuilder(",");
+        EnumSet.copyOf(types).forEach(type -> text.append(type.wireName()).append(','));
+        this.events = text.toString();
+        this.updatedAt = Instant.now();
+    }
+
+    /** The event types it receives. */
+    public Set<EventType> events() {
+        Set<EventType> types = EnumSet.noneOf(EventType.class);
+        for (String name : events.split(",")) {
+            EventType.ofWireName(name).ifPresent(types::add);
+        }
+        return types;
+    }
+
+    public boolean receives(EventType type) {
+        return events.contains("," + type.wireName() + ",");
+    }
+
+    /** The pattern of {@link #SUBSCRIBED}'s {@code :event}. */
+    public static String subscribedPattern(EventType type) {
+        return "%," + type.wireName() + ",%";
     }
 
     /** A new secret signs from now on; the old one keeps signing the Standard Webhooks header for the grace period. */

@@ -64,6 +64,43 @@ class TeamAlertsIT extends SurveyWithWebhookFixture {
         assertThat(api.call(team, "GET", Api.webhookPath(team, surveyId) + "/stats").object().getString("state")).isEqualTo("DISABLED");
     }
 
+    /**
+     * Alerts are a webhook's events (#29): a team webhook that takes only alert types (a chat channel beside the
+     * on-call tool behind {@code …/alerts}) gets every alert too, signed with its own secret, and no responses.
+     */
+    @Test
+    void aSecondAlertSubscriberGetsEveryAlertSignedWithItsOwnSecretAndNoResponses() throws Exception {
+        try (TestReceiver chat = new TestReceiver()) {
+            Api.Reply subscribed = api.send("POST", "api/teams/" + team.id() + "/webhooks", Api.bearer(team.token()),
+                    Json.createObjectBuilder().add("url", chat.url("/chat"))
+                            .add("events", Json.createArrayBuilder().add("webhook.failing").add("webhook.disabled").add("delivery.failed")
+                                    .add("webhook.recovered").add("webhook.slow").add("webhook.circuit_open"))
+                            .build());
+            assertThat(subscribed.status()).isEqualTo(201);
+            String chatSecret = subscribed.object().getString("secret");
+            assertThat(subscribed.object().getJsonArray("events")).hasSize(6);
+            JsonObject alerts = api.call(team, "GET", alertsPath()).object();
+            assertThat(alerts.getString("url")).isEqualTo(alertReceiver.url("/alerts"));
+            assertThat(alerts.getJsonArray("events").getValuesAs(jakarta.json.JsonString.class)).extracting(jakarta.json.JsonString::getString)
+                    .containsExactly("webhook.failing", "webhook.slow", "webhook.circuit_open", "webhook.disabled", "webhook.recovered",
+                            "delivery.failed");
+
+            receiver.then(new Status(410, "gone"));
+            submitRating(1);
+
+            await().atMost(PATIENCE).until(() -> alertReceiver.received().size() == 1 && chat.received().size() == 1);
+            Received toOnCall = alertReceiver.received().get(0);
+            Received toChat = chat.received().get(0);
+            assertThat(body(toChat)).isEqualTo(body(toOnCall));
+            assertThat(body(toChat).getString("type")).isEqualTo("webhook.disabled");
+            assertThat(toChat.header("x-rateup-signature")).isEqualTo(Signatures.rateup(chatSecret, toChat.body()));
+            assertThat(toOnCall.header("x-rateup-signature")).isEqualTo(Signatures.rateup(alertSecret, toOnCall.body()));
+            assertThat(toChat.header("x-webhook-id")).isNotEqualTo(toOnCall.header("x-webhook-id"));
+            Thread.sleep(1000); // a sweep: the response went to the survey's webhook only
+            assertThat(chat.received()).hasSize(1);
+        }
+    }
+
     @Test
     void fiftyFailuresRaiseOneFailingAlertEachExhaustedDeliveryItsOwnAndHealingOneRecovered() throws Exception {
         receiver.otherwise(new Status(500, "down"));

@@ -11,6 +11,7 @@ import com.rateup.webhooks.testing.TestReceiver.Received;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.Arrays;
@@ -257,6 +258,37 @@ class TeamWebhooksIT extends SurveyWithWebhookFixture {
         assertThat(widened.status()).isEqualTo(409);
         assertThat(listed(team, "")).hasSize(1);
         assertThat(api.send("GET", path + "?surveyId=no-such-survey", Api.bearer(team.token()), null).status()).isEqualTo(404);
+    }
+
+    /** {@code events} on every webhook's JSON: the default, an unknown type refused (400, naming it), nothing changed. */
+    @Test
+    void eventsDefaultToResponseCreatedAndAnUnknownTypeIsRefusedOnEveryPath() {
+        assertThat(webhook().getJsonArray("events").getString(0)).isEqualTo("response.created");
+        assertThat(webhook().getJsonArray("events")).hasSize(1);
+        String teamPath = "api/teams/" + team.id() + "/webhooks";
+        String alertsPath = "api/teams/" + team.id() + "/alerts";
+        String[][] refusals = {
+            {"POST", teamPath, "{\"url\":\"https://hooks.example/a\",\"surveys\":\"all\",\"events\":[\"response.updated\"]}", "response.updated"},
+            {"POST", teamPath, "{\"url\":\"https://hooks.example/a\",\"surveys\":\"all\",\"events\":[]}", "at least one"},
+            {"PUT", Api.webhookPath(team, surveyId), "{\"url\":\"https://hooks.example/b\",\"events\":[\"webhook.failing\",\"nope\"]}", "nope"},
+            {"PUT", alertsPath, "{\"url\":\"https://hooks.example/c\",\"events\":[\"response.created\"]}", "response.created"}};
+        for (String[] refusal : refusals) {
+            Api.Reply reply = api.send(refusal[0], refusal[1], Api.bearer(team.token()), "application/json", refusal[2]);
+            assertThat(reply.status()).as(refusal[2]).isEqualTo(400);
+            assertThat(reply.body()).as(refusal[2]).contains("events: ").contains(refusal[3]);
+        }
+        assertThat(listed(team, "")).hasSize(1);
+        assertThat(webhook().getString("url")).isEqualTo(receiver.url("/hooks/rateup"));
+        assertThat(api.call(team, "GET", alertsPath).status()).isEqualTo(404);
+
+        Api.Reply both = api.send("PUT", Api.webhookPath(team, surveyId), Api.bearer(team.token()), "application/json",
+                "{\"url\":\"" + receiver.url("/hooks/rateup") + "\",\"events\":[\"delivery.failed\",\"response.created\"]}");
+        assertThat(both.status()).isEqualTo(200);
+        assertThat(both.object().getJsonArray("events").getValuesAs(JsonString.class)).extracting(JsonString::getString)
+                .containsExactly("response.created", "delivery.failed");
+        Api.Reply kept = api.send("PUT", Api.webhookPath(team, surveyId), Api.bearer(team.token()), "application/json",
+                "{\"url\":\"" + receiver.url("/hooks/rateup") + "\"}");
+        assertThat(kept.object().getJsonArray("events")).as("absent: as they were").hasSize(2);
     }
 
     @Test

@@ -48,6 +48,26 @@ class TeamWebhooksMigrationTest {
                 .containsExactly("orphan|null|SURVEY", "pending|w|SURVEY");
     }
 
+    /** V15: a webhook from before takes responses, as it did; an alert endpoint every alert type. */
+    @Test
+    void webhooksFromBeforeKeepWhatTheyReceived() throws SQLException {
+        migrateTo("14");
+        try (Connection db = DriverManager.getConnection(url); Statement sql = db.createStatement()) {
+            sql.execute("insert into team values ('t', 'Team', current_timestamp)");
+            for (String[] row : new String[][] {{"w", "ALL"}, {"a", "ALERTS"}}) {
+                sql.execute("insert into webhook (id, team_id, reach, url, state, secret, created_at, updated_at, version)"
+                        + " values ('" + row[0] + "', 't', '" + row[1] + "', 'https://hooks.example/" + row[0] + "', 'ENABLED', 'x',"
+                        + " current_timestamp, current_timestamp, 0)");
+            }
+        }
+
+        migrateTo("15");
+
+        assertThat(rows("select id, events from webhook order by id")).containsExactly(
+                "a|,webhook.failing,webhook.slow,webhook.circuit_open,webhook.disabled,webhook.recovered,delivery.failed,",
+                "w|,response.created,");
+    }
+
     @Test
     void everyMigrationRunsOnTheEmbeddedDatabase() {
         assertThat(Flyway.configure().dataSource(url, "", "").load().migrate().success).isTrue();
