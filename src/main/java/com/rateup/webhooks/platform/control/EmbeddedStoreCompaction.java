@@ -19,16 +19,15 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.h2.Driver;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 
 /**
- * Slows the embedded H2 file's growth under load about tenfold (README, Production; not a bound). H2 writes every commit as a new chunk of
- * pages and reuses a chunk's space once none of its pages is live and it is older than the URL's
- * {@code RETENTION_TIME}. Most chunks keep a few live pages (an index page, a row not yet expired),
+ * Slows the embedded H2 file's growth under load about tenfold (README, Production; not a bound).
+ * H2 writes every commit as a new chunk of pages and reuses a chunk's space once none of its pages
+ * is live and it is older than the URL's {@code RETENTION_TIME}. Most chunks keep a few live pages (an index page, a row not yet expired),
  * and H2's own compaction, which moves those out, runs on its background writer — which
  * {@code WRITE_DELAY=0} (a commit on disk before the 201) does not start. This does that work on a
  * timer. Only for {@code jdbc:h2:file:}; the H2 classes are the server's own (Payara's, WildFly's
@@ -54,25 +53,14 @@ public class EmbeddedStoreCompaction {
     @Inject
     PlatformConfig config;
 
-    @Inject
-    @ConfigProperty(name = "rateup.db.user")
-    String user;
-
-    @Inject
-    @ConfigProperty(name = "rateup.db.password")
-    String password;
-
-    @Inject
-    @ConfigProperty(name = "rateup.db.h2-compaction-interval", defaultValue = "PT1S")
-    Duration interval;
-
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean unavailable;
 
     @PostConstruct
     void schedule() {
         if (config.databaseUrl().startsWith("jdbc:h2:file:")) {
-            timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig(null, false));
+            long every = config.h2CompactionInterval().toMillis();
+            timers.createIntervalTimer(every, every, new TimerConfig(null, false));
         }
     }
 
@@ -84,12 +72,12 @@ public class EmbeddedStoreCompaction {
         // a session of its own on the database the pool's connections have open (H2 keeps one per file and
         // JVM): the pools hand out wrappers that do not unwrap to H2's connection class
         Properties credentials = new Properties();
-        credentials.setProperty("user", user);
-        credentials.setProperty("password", password);
+        credentials.setProperty("user", config.databaseUser());
+        credentials.setProperty("password", config.databasePassword());
         try (JdbcConnection connection = (JdbcConnection) new Driver().connect(config.databaseUrl(), credentials)) {
-            compact(((SessionLocal) connection.getSession()).getDatabase().getStore().getMvStore(), interval);
+            compact(((SessionLocal) connection.getSession()).getDatabase().getStore().getMvStore(), config.h2CompactionInterval());
         } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "could not compact the embedded database file; tries again in " + interval, e);
+            LOG.log(Level.WARNING, "could not compact the embedded database file; tries again in " + config.h2CompactionInterval(), e);
         } catch (LinkageError e) {
             unavailable = true;
             LOG.log(Level.WARNING, "the server's H2 is not the one this was built for: the embedded database file is not compacted", e);

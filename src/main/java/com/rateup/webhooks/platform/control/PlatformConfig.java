@@ -2,6 +2,7 @@ package com.rateup.webhooks.platform.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -17,6 +18,19 @@ public class PlatformConfig {
     String databaseUrl;
 
     @Inject
+    @ConfigProperty(name = "rateup.db.user")
+    String databaseUser;
+
+    @Inject
+    @ConfigProperty(name = "rateup.db.password")
+    String databasePassword;
+
+    /** How often the embedded H2 file is compacted (EmbeddedStoreCompaction). */
+    @Inject
+    @ConfigProperty(name = "rateup.db.h2-compaction-interval", defaultValue = "PT1S")
+    Duration h2CompactionInterval;
+
+    @Inject
     @ConfigProperty(name = "rateup.api.max-body-bytes", defaultValue = "65536")
     long maxBodyBytes;
 
@@ -27,6 +41,18 @@ public class PlatformConfig {
 
     public String databaseUrl() {
         return databaseUrl;
+    }
+
+    public String databaseUser() {
+        return databaseUser;
+    }
+
+    public String databasePassword() {
+        return databasePassword;
+    }
+
+    public Duration h2CompactionInterval() {
+        return h2CompactionInterval;
     }
 
     public long maxBodyBytes() {
