@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rateup.webhooks.teams.boundary.TeamScoped;
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -18,7 +19,9 @@ import jakarta.persistence.Entity;
 import jakarta.ws.rs.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -82,6 +85,48 @@ class ArchitectureTest {
                 .collect(Collectors.groupingBy(javaClass -> javaClass.getPackageName().substring(ROOT.length()).split("\\.")[0],
                         TreeMap::new, Collectors.mapping(JavaClass::getSimpleName, Collectors.toList())));
         assertThat(readers).isNotEmpty().allSatisfy((component, names) -> assertThat(names).as(component).hasSize(1));
+    }
+
+    /**
+     * Inside a component the non-entity classes depend on each other in one direction too: a cycle
+     * (held together by CDI proxies, which accept it) is a knot no one can change one end of alone.
+     * Entities may refer back to each other (JPA's relations); a nested class counts as its owner.
+     */
+    @ArchTest
+    static void classesOfAComponentHaveNoCycles(JavaClasses classes) {
+        Map<String, Set<String>> uses = new TreeMap<>();
+        for (JavaClass javaClass : classes) {
+            String from = topLevelOf(javaClass);
+            if (!inControlOrBoundary(javaClass)) {
+                continue;
+            }
+            Set<String> targets = uses.computeIfAbsent(from, name -> new TreeSet<>());
+            javaClass.getDirectDependenciesFromSelf().stream()
+                    .map(Dependency::getTargetClass)
+                    .filter(target -> target.getPackageName().startsWith(ROOT) && inControlOrBoundary(target)
+                            && componentOf(target).equals(componentOf(javaClass)))
+                    .map(ArchitectureTest::topLevelOf)
+                    .filter(target -> !target.equals(from))
+                    .forEach(targets::add);
+        }
+        assertThat(ClassCycles.of(uses)).as("cycles between the classes of a component").isEmpty();
+    }
+
+    private static boolean inControlOrBoundary(JavaClass javaClass) {
+        String name = javaClass.getPackageName();
+        return name.endsWith(".control") || name.endsWith(".boundary");
+    }
+
+    private static String componentOf(JavaClass javaClass) {
+        return javaClass.getPackageName().substring(ROOT.length()).split("\\.")[0];
+    }
+
+    private static String topLevelOf(JavaClass javaClass) {
+        JavaClass outer = javaClass;
+        while (outer.getEnclosingClass().isPresent()) {
+            outer = outer.getEnclosingClass().get();
+        }
+        return outer.getName();
     }
 
     @ArchTest

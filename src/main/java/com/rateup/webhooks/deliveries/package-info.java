@@ -2,7 +2,7 @@
  * Delivery of responses to webhook endpoints, at least once.
  *
  * <p>The {@code Outbox} writes a {@code Delivery} row per webhook that receives the survey, with
- * its payload frozen, in the intake's transaction and hands it to the {@code DeliveryDispatcher} after commit. The dispatcher's
+ * its payload frozen, in the intake's transaction and announces it ({@code DeliveryDue}); {@code ImmediateDispatch} hands it to the {@code DeliveryDispatcher} after commit. The dispatcher's
  * bounded EJB threads run {@code DeliveryAttempts}: one signed POST per attempt through the
  * {@code WebhookPoster} (MicroProfile {@code @Timeout}), retried by MicroProfile {@code @Retry}
  * after growing intervals. Each attempt is recorded. A delivery is owned through a lease in its
@@ -31,7 +31,7 @@
  * <dt>alert</dt><dd>a delivery to the team's alert endpoint about a change of a webhook's state or an
  *     exhausted delivery ({@code TeamAlerts}).</dd>
  * <dt>leased delivery, next attempt, webhook request</dt><dd>a delivery in a dispatcher's hands
- *     ({@code LeasedDelivery}), what its next attempt sends and when ({@code DeliveryStore.NextAttempt}),
+ *     ({@code LeasedDelivery}), what its next attempt sends and when ({@code NextAttempt}),
  *     and the POST's content and secrets ({@code WebhookRequest}).</dd>
  * </dl>
  *

@@ -2,6 +2,7 @@ package com.rateup.webhooks.admin.boundary;
 
 import com.rateup.webhooks.deliveries.control.DeliveryFilter;
 import com.rateup.webhooks.deliveries.control.DeliveryLog;
+import com.rateup.webhooks.deliveries.control.LogOf;
 import com.rateup.webhooks.deliveries.control.PayloadWriter;
 import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.deliveries.entity.DeliveryAttempt;
@@ -50,7 +51,7 @@ public class DeliveryLogPage implements Serializable {
     private transient Delivery selected;
 
     public List<Row> getRows() {
-        DeliveryLog.Of of = logOf();
+        LogOf of = logOf();
         if (rows == null && of != null) {
             DeliveryFilter filter = filter();
             total = log.count(of, filter);
@@ -99,7 +100,7 @@ public class DeliveryLogPage implements Serializable {
     }
 
     public void redeliver(String deliveryId) {
-        DeliveryLog.Of of = logOf();
+        LogOf of = logOf();
         if (of == null) {
             return;
         }
@@ -122,8 +123,8 @@ public class DeliveryLogPage implements Serializable {
     }
 
     /** The survey's log (its own webhook's deliveries), once the page checked the viewer may see it. */
-    private DeliveryLog.Of logOf() {
-        return surveyPage.visibleSurveyId() == null ? null : DeliveryLog.Of.survey(surveyPage.visibleSurveyId());
+    private LogOf logOf() {
+        return surveyPage.visibleSurveyId() == null ? null : LogOf.survey(surveyPage.visibleSurveyId());
     }
 
     /** The payload indented for reading; what was sent is the compact form. */

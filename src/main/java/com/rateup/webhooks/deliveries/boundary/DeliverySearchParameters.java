@@ -2,6 +2,7 @@ package com.rateup.webhooks.deliveries.boundary;
 
 import com.rateup.webhooks.deliveries.control.DeliveryFilter;
 import com.rateup.webhooks.deliveries.control.DeliveryLog;
+import com.rateup.webhooks.deliveries.control.LogOf;
 import com.rateup.webhooks.deliveries.control.LogCursor;
 import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
 import com.rateup.webhooks.platform.boundary.Problems;
@@ -50,7 +51,7 @@ public class DeliverySearchParameters {
     @Context
     UriInfo uri;
 
-    Response search(DeliveryLog log, DeliveryLog.Of of) {
+    Response search(DeliveryLog log, LogOf of) {
         List<String> problems = new ArrayList<>();
         DeliveryFilter filter = filter(problems);
         int max = parsed("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT, problems);

@@ -1,6 +1,6 @@
 package com.rateup.webhooks.deliveries.boundary;
 
-import com.rateup.webhooks.deliveries.control.DeliveryLog;
+import com.rateup.webhooks.deliveries.control.LogOf;
 import com.rateup.webhooks.surveys.boundary.TeamSurvey;
 import com.rateup.webhooks.teams.boundary.TeamScoped;
 import com.rateup.webhooks.webhooks.boundary.SurveyWebhook;
@@ -37,8 +37,8 @@ public class SurveyWebhookOperations extends WebhookOperations {
 
     /** The survey's, which outlives its webhook: what a deleted one was sent stays readable. */
     @Override
-    DeliveryLog.Of log() {
-        return DeliveryLog.Of.survey(survey.get().id());
+    LogOf log() {
+        return LogOf.survey(survey.get().id());
     }
 
     @Override

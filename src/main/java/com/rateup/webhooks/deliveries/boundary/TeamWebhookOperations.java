@@ -1,6 +1,6 @@
 package com.rateup.webhooks.deliveries.boundary;
 
-import com.rateup.webhooks.deliveries.control.DeliveryLog;
+import com.rateup.webhooks.deliveries.control.LogOf;
 import com.rateup.webhooks.teams.boundary.TeamScoped;
 import com.rateup.webhooks.webhooks.boundary.TeamWebhook;
 import com.rateup.webhooks.webhooks.boundary.TeamWebhookResource;
@@ -29,8 +29,8 @@ public class TeamWebhookOperations extends WebhookOperations {
     }
 
     @Override
-    DeliveryLog.Of log() {
-        return DeliveryLog.Of.webhook(teamWebhook.get().id());
+    LogOf log() {
+        return LogOf.webhook(teamWebhook.get().id());
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.rateup.webhooks.deliveries.boundary;
 import com.rateup.webhooks.deliveries.control.DeliveryAttempts;
 import com.rateup.webhooks.deliveries.control.DeliveryJobs;
 import com.rateup.webhooks.deliveries.control.DeliveryLog;
+import com.rateup.webhooks.deliveries.control.LogOf;
 import com.rateup.webhooks.deliveries.control.EndpointHealth;
 import com.rateup.webhooks.deliveries.control.ReceiverCheck;
 import com.rateup.webhooks.deliveries.entity.AttemptResult;
@@ -80,7 +81,7 @@ public abstract class WebhookOperations {
     abstract Webhook webhook();
 
     /** The delivery log the path shows. */
-    abstract DeliveryLog.Of log();
+    abstract LogOf log();
 
     /** The path template of the webhook, under {@code /api}. */
     abstract String path();

@@ -46,9 +46,13 @@ public class AttemptDeadlines {
         cutters = Executors.newCachedThreadPool(task -> daemon(task, "rateup-attempt-cut"));
     }
 
-    /** Starts the budget of an attempt made on the current thread with {@code client}. */
-    public Deadline start(Client client) {
-        Deadline deadline = new Deadline(client);
+    /**
+     * Starts the budget of an attempt made on the current thread with {@code client};
+     * {@code cutByClosing}: whether closing the client is how its connection is cut, where the
+     * connection is not handed over ({@link HttpClients#cutByClosing}).
+     */
+    public Deadline start(Client client, boolean cutByClosing) {
+        Deadline deadline = new Deadline(client, cutByClosing);
         CURRENT.set(deadline);
         deadline.schedule(policy.timeoutMs());
         return deadline;
@@ -68,12 +72,14 @@ public class AttemptDeadlines {
         private enum State { RUNNING, CUT, OVER }
 
         private final Client client;
+        private final boolean cutByClosing;
         private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
         private volatile HttpURLConnection connection;
         private volatile ScheduledFuture<?> alarm;
 
-        private Deadline(Client client) {
+        private Deadline(Client client, boolean cutByClosing) {
             this.client = client;
+            this.cutByClosing = cutByClosing;
         }
 
         private void schedule(long delayMs) {
@@ -87,7 +93,7 @@ public class AttemptDeadlines {
             HttpURLConnection opened = connection;
             if (opened != null) {
                 opened.disconnect();
-            } else if (!HttpClients.isJersey(client)) {
+            } else if (cutByClosing) {
                 client.close();
             }
             if (state.get() == State.CUT) {

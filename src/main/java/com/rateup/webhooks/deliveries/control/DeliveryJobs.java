@@ -57,7 +57,7 @@ public class DeliveryJobs {
         Instant now = Instant.now();
         DeliveryJob job = start(new DeliveryJob(DeliveryJob.Kind.REDELIVER, webhook.teamId(), webhook.ownerSurveyId().orElse(null),
                 webhook.id(), status, since, until == null || until.isAfter(now) ? now : until));
-        int marked = new LogQuery(DeliveryLog.Of.webhook(webhook.id()), filterOf(job))
+        int marked = new LogQuery(LogOf.webhook(webhook.id()), filterOf(job))
                 .execute(em, "update Delivery d set d.jobId = :jobId, d.version = d.version + 1")
                 .setParameter("jobId", job.id())
                 .executeUpdate();
@@ -67,7 +67,7 @@ public class DeliveryJobs {
 
     /** How many deliveries {@link #redeliver} would redeliver now (the admin page's confirmation). */
     public long redeliverable(Webhook webhook, DeliveryStatus status, Instant since) {
-        return new LogQuery(DeliveryLog.Of.webhook(webhook.id()), new DeliveryFilter(status, since, null, null, null))
+        return new LogQuery(LogOf.webhook(webhook.id()), new DeliveryFilter(status, since, null, null, null))
                 .select(em, "select count(d)", "", Long.class)
                 .getSingleResult();
     }
@@ -178,7 +178,7 @@ public class DeliveryJobs {
 
     private int redeliverNext(DeliveryJob job, int room) {
         LogCursor after = job.cursorAt() == null ? null : new LogCursor(job.cursorAt(), job.cursorId());
-        List<Delivery> next = new LogQuery(DeliveryLog.Of.webhook(job.webhookId()), DeliveryFilter.ALL)
+        List<Delivery> next = new LogQuery(LogOf.webhook(job.webhookId()), DeliveryFilter.ALL)
                 .and("d.jobId = :jobId", "jobId", job.id())
                 .newerThan(after)
                 .select(em, "select d", "d.createdAt, d.id", Delivery.class)

@@ -4,6 +4,7 @@ import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -29,19 +30,19 @@ public class DeliveryLog {
     TeamWebhooks webhooks;
 
     @Inject
-    Outbox outbox;
+    Event<DeliveryDue> due;
 
     static final String NEWEST_FIRST = "d.createdAt desc, d.id desc";
 
     /** One page by offset, newest first (the admin page's numbered pages). */
-    public List<Delivery> page(Of log, DeliveryFilter filter, int first, int max) {
+    public List<Delivery> page(LogOf log, DeliveryFilter filter, int first, int max) {
         return new LogQuery(log, filter).select(em, "select d", NEWEST_FIRST, Delivery.class)
                 .setFirstResult(first)
                 .setMaxResults(max)
                 .getResultList();
     }
 
-    public long count(Of log, DeliveryFilter filter) {
+    public long count(LogOf log, DeliveryFilter filter) {
         return new LogQuery(log, filter).select(em, "select count(d)", "", Long.class).getSingleResult();
     }
 
@@ -49,7 +50,7 @@ public class DeliveryLog {
      * Up to {@code limit} deliveries older than {@code after} (null: from the newest), and where the next
      * page starts if there is one.
      */
-    public Found search(Of log, DeliveryFilter filter, LogCursor after, int limit) {
+    public Found search(LogOf log, DeliveryFilter filter, LogCursor after, int limit) {
         List<Delivery> found = new LogQuery(log, filter).olderThan(after).select(em, "select d", NEWEST_FIRST, Delivery.class)
                 .setMaxResults(limit + 1)
                 .getResultList();
@@ -62,7 +63,7 @@ public class DeliveryLog {
     public record Found(List<Delivery> deliveries, Optional<LogCursor> next) {
     }
 
-    public Optional<Delivery> find(Of log, String deliveryId) {
+    public Optional<Delivery> find(LogOf log, String deliveryId) {
         return Optional.ofNullable(deliveryId == null ? null : em.find(Delivery.class, deliveryId)).filter(log::holds);
     }
 
@@ -83,34 +84,16 @@ public class DeliveryLog {
      * until the webhook is enabled again. Empty when the log has no such delivery.
      */
     @Transactional
-    public Optional<Redelivery> redeliver(Of log, String deliveryId) {
+    public Optional<Redelivery> redeliver(LogOf log, String deliveryId) {
         return find(log, deliveryId).map(delivery -> {
             if (!delivery.redeliver(Instant.now())) {
                 return new Redelivery(delivery, false);
             }
-            webhooks.find(delivery.webhookId()).filter(Webhook::enabled).ifPresent(webhook -> outbox.offer(delivery, webhook));
+            webhooks.find(delivery.webhookId()).filter(Webhook::enabled).ifPresent(webhook -> due.fire(new DeliveryDue(delivery, webhook)));
             return new Redelivery(delivery, true);
         });
     }
 
     public record Redelivery(Delivery delivery, boolean started) {
-    }
-
-    /** Which log: a survey's ({@code surveyId}) or a team webhook's ({@code webhookId}). */
-    public record Of(String surveyId, String webhookId) {
-
-        public static Of survey(String surveyId) {
-            return new Of(surveyId, null);
-        }
-
-        public static Of webhook(String webhookId) {
-            return new Of(null, webhookId);
-        }
-
-        boolean holds(Delivery delivery) {
-            return surveyId != null
-                    ? delivery.toSurveyWebhook() && delivery.surveyId().equals(surveyId)
-                    : webhookId.equals(delivery.webhookId());
-        }
     }
 }

@@ -283,13 +283,4 @@ public class DeliveryStore {
 
     public record DueWebhook(String teamId, String webhookId, URI url) {
     }
-
-    /** {@code webhookFailingSince}: since when its webhook's attempts have failed, if its last one did (a success has history to clear). */
-    public record NextAttempt(WebhookRequest request, String webhookId, Instant due, Instant webhookFailingSince) {
-
-        static NextAttempt of(Delivery delivery, Webhook webhook, Instant due, Instant now) {
-            return new NextAttempt(new WebhookRequest(delivery.id(), webhook.url(), delivery.payload(), delivery.triggeredAt(),
-                    webhook.signingSecrets(now)), webhook.id(), due, webhook.failingSince());
-        }
-    }
 }

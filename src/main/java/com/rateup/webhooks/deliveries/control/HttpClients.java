@@ -69,6 +69,11 @@ public class HttpClients {
         return isJersey(client);
     }
 
+    /** How an attempt's connection is cut at its deadline (AttemptDeadlines): by closing the client on RESTEasy; Jersey's connection is handed over. */
+    public boolean cutByClosing(Client client) {
+        return !isJersey(client);
+    }
+
     static boolean isJersey(Object clientOrBuilder) {
         return clientOrBuilder.getClass().getName().startsWith("org.glassfish.jersey");
     }

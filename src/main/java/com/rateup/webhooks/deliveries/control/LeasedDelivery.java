@@ -13,9 +13,9 @@ public final class LeasedDelivery {
 
     private final String deliveryId;
     private final String owner;
-    private DeliveryStore.NextAttempt prepared;
+    private NextAttempt prepared;
 
-    LeasedDelivery(String deliveryId, String owner, DeliveryStore.NextAttempt prepared) {
+    LeasedDelivery(String deliveryId, String owner, NextAttempt prepared) {
         this.deliveryId = deliveryId;
         this.owner = owner;
         this.prepared = prepared;
@@ -30,8 +30,8 @@ public final class LeasedDelivery {
     }
 
     /** The prepared first attempt, once. */
-    Optional<DeliveryStore.NextAttempt> takePrepared() {
-        DeliveryStore.NextAttempt next = prepared;
+    Optional<NextAttempt> takePrepared() {
+        NextAttempt next = prepared;
         prepared = null;
         return Optional.ofNullable(next);
     }

@@ -12,7 +12,7 @@ final class LogQuery {
     private final StringBuilder where = new StringBuilder();
     private final Map<String, Object> parameters = new LinkedHashMap<>();
 
-    LogQuery(DeliveryLog.Of log, DeliveryFilter filter) {
+    LogQuery(LogOf log, DeliveryFilter filter) {
         if (log.surveyId() != null) {
             where.append("d.surveyId = :surveyId and d.reach = com.rateup.webhooks.webhooks.entity.Reach.SURVEY");
             parameters.put("surveyId", log.surveyId());

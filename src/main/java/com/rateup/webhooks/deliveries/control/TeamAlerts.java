@@ -6,6 +6,7 @@ import com.rateup.webhooks.platform.control.JavaScriptJson;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -36,7 +37,7 @@ public class TeamAlerts {
     TeamWebhooks webhooks;
 
     @Inject
-    Outbox outbox;
+    Event<DeliveryDue> due;
 
     /** Raises the alert in the current transaction: a delivery to each of the team's webhooks subscribed to its type. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -49,7 +50,7 @@ public class TeamAlerts {
                     Delivery alert = Delivery.alert(subject.teamId(), surveyOf(subject, failed), subscriber.id(), payload, at);
                     em.persist(alert);
                     if (subscriber.enabled()) {
-                        outbox.offer(alert, subscriber);
+                        due.fire(new DeliveryDue(alert, subscriber));
                     }
                 });
     }

@@ -80,7 +80,7 @@ public class WebhookPoster {
             // RESTEasy's Apache HttpClient writes the header itself, never re-sends a sent POST, and refuses a second one
             request.header("Content-Length", body.length);
         }
-        try (AttemptDeadlines.Deadline deadline = deadlines.start(client)) {
+        try (AttemptDeadlines.Deadline deadline = deadlines.start(client, clients.cutByClosing(client))) {
             Response response;
             try {
                 response = request.post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
