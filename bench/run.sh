@@ -16,7 +16,7 @@ if [ "${1:-}" = "--wildfly" ]; then server_kind=wildfly; shift; fi
 db=h2
 if [ "${1:-}" = "--postgresql" ]; then db=postgresql; shift; fi
 
-if [ "$server_kind" = wildfly ]; then mvn -q -B package -DskipTests -Dwildfly.skip=false; else mvn -q -B package -DskipTests; fi
+if [ "$server_kind" = wildfly ]; then mvn -q -B clean package -DskipTests -Dwildfly.skip=false; else mvn -q -B clean package -DskipTests; fi
 work=$(mktemp -d)
 port=18080
 dbopts=(-Drateup.db.url="jdbc:h2:file:$work/data/rateup;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=${BENCH_WRITE_DELAY:-0};RETENTION_TIME=${BENCH_RETENTION_TIME:-5000}")

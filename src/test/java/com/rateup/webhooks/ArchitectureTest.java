@@ -17,6 +17,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import jakarta.persistence.Entity;
 import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,11 +41,22 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule componentsHaveNoCycles = slices().matching(ROOT + "(*)..").should().beFreeOfCycles();
 
-    /** platform ← teams ← surveys ← webhooks, responses ← deliveries ← admin. */
+    /** The components from the top down; read before the rules that use it; those before {@code component} may use it. */
+    private static final List<String> TOP_DOWN = List.of("admin", "deliveries", "dispatch", "health", "egress", "outbox", "responses",
+            "webhooks", "surveys", "teams", "platform");
+
+    /**
+     * platform ← teams ← surveys ← webhooks, responses ← outbox ← health, egress ← dispatch ← deliveries ← admin:
+     * the delivery core's components each in their own layer (ADR 0001), health and egress beside each other.
+     */
     @ArchTest
     static final ArchRule componentsDependDownwardOnly = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("admin").definedBy(ROOT + "admin..")
             .layer("deliveries").definedBy(ROOT + "deliveries..")
+            .layer("dispatch").definedBy(ROOT + "dispatch..")
+            .layer("health").definedBy(ROOT + "health..")
+            .layer("egress").definedBy(ROOT + "egress..")
+            .layer("outbox").definedBy(ROOT + "outbox..")
             .layer("responses").definedBy(ROOT + "responses..")
             .layer("webhooks").definedBy(ROOT + "webhooks..")
             .layer("surveys").definedBy(ROOT + "surveys..")
@@ -50,10 +64,20 @@ class ArchitectureTest {
             .layer("platform").definedBy(ROOT + "platform..")
             .whereLayer("admin").mayNotBeAccessedByAnyLayer()
             .whereLayer("deliveries").mayOnlyBeAccessedByLayers("admin")
-            .whereLayer("responses").mayOnlyBeAccessedByLayers("deliveries", "admin")
-            .whereLayer("webhooks").mayOnlyBeAccessedByLayers("deliveries", "admin")
-            .whereLayer("surveys").mayOnlyBeAccessedByLayers("webhooks", "responses", "deliveries", "admin")
-            .whereLayer("teams").mayOnlyBeAccessedByLayers("surveys", "webhooks", "responses", "deliveries", "admin");
+            .whereLayer("dispatch").mayOnlyBeAccessedByLayers("deliveries", "admin")
+            .whereLayer("health").mayOnlyBeAccessedByLayers("dispatch", "deliveries", "admin")
+            .whereLayer("egress").mayOnlyBeAccessedByLayers("dispatch", "deliveries", "admin")
+            .whereLayer("outbox").mayOnlyBeAccessedByLayers(above("outbox"))
+            .whereLayer("responses").mayOnlyBeAccessedByLayers(above("responses"))
+            .whereLayer("webhooks").mayOnlyBeAccessedByLayers(above("webhooks"))
+            .whereLayer("surveys").mayOnlyBeAccessedByLayers(above("surveys"))
+            .whereLayer("teams").mayOnlyBeAccessedByLayers(above("teams"));
+
+    private static String[] above(String component) {
+        return TOP_DOWN.subList(0, TOP_DOWN.indexOf(component)).stream()
+                .filter(upper -> !(component.equals("webhooks") && upper.equals("responses")))
+                .toArray(String[]::new);
+    }
 
     @ArchTest
     static final ArchRule entitiesKnowNothingAboveThem = noClasses().that().resideInAPackage("..entity..")
@@ -110,6 +134,22 @@ class ArchitectureTest {
                     .forEach(targets::add);
         }
         assertThat(ClassCycles.of(uses)).as("cycles between the classes of a component").isEmpty();
+    }
+
+    /** A component that grows past this share of the main code is split along its seams. */
+    @ArchTest
+    static void noComponentHoldsMoreThanThirtyPercentOfTheCode(JavaClasses classes) throws IOException {
+        var main = Paths.get("src/main/java/com/rateup/webhooks"); // Maven runs the tests in the project's folder
+        Map<String, Long> lines = new TreeMap<>();
+        try (var files = Files.walk(main)) {
+            for (var file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                lines.merge(main.relativize(file).getName(0).toString(), (long) Files.readAllLines(file).size(), Long::sum);
+            }
+        }
+        long total = lines.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(total).isPositive();
+        assertThat(lines).allSatisfy((component, count) -> assertThat(count * 100 / total).as(component + ": " + count + " of " + total
+                + " lines, in %").isLessThanOrEqualTo(30));
     }
 
     private static boolean inControlOrBoundary(JavaClass javaClass) {

@@ -1,42 +1,14 @@
 /**
- * Delivery of responses to webhook endpoints, at least once.
+ * What a team does with a webhook's deliveries, written once for every webhook (docs/adr/0010): the
+ * per-webhook routes ({@code WebhookOperations}: the log with search and paging, redelivery of one and in
+ * bulk, backfill, the recovery jobs, the test event, the receiver check, the endpoint's figures), the
+ * recovery jobs that move on in the background ({@code DeliveryJobs}, {@code DeliveryJobRunner}), the
+ * receiver check ({@code ReceiverCheck}) and the retention of deliveries, jobs and figures
+ * ({@code DeliveryRetention}). The top of the delivery core: {@code outbox} holds the rows and the words
+ * used here, {@code dispatch} sends them (docs/adr/0001).
  *
- * <p>The {@code Outbox} writes a {@code Delivery} row per webhook that receives the survey, with
- * its payload frozen, in the intake's transaction and announces it ({@code DeliveryDue}); {@code ImmediateDispatch} hands it to the {@code DeliveryDispatcher} after commit. The dispatcher's
- * bounded EJB threads run {@code DeliveryAttempts}: one signed POST per attempt through the
- * {@code WebhookPoster} (MicroProfile {@code @Timeout}), retried by MicroProfile {@code @Retry}
- * after growing intervals. Each attempt is recorded. A delivery is owned through a lease in its
- * row, so the {@code DeliverySweep} can resume work a crash interrupted without ever running two
- * attempts of one delivery at once. See docs/adr/0001.
- *
- * <p>Words used here, each for one idea:
- * <dl>
- * <dt>delivery</dt><dd>one response to send to one webhook: a row, its id the {@code x-webhook-id}.</dd>
- * <dt>fan-out</dt><dd>the deliveries of one response: one per webhook that receives its survey.</dd>
- * <dt>attempt</dt><dd>one signed POST of a delivery, recorded with its outcome.</dd>
- * <dt>round</dt><dd>a delivery's automatic attempts since it was stored or redelivered by hand: at
- *     most 1 + the retries of {@code rateup.delivery.retry-schedule}; then it is {@code FAILED}.</dd>
- * <dt>lease</dt><dd>who may attempt a delivery now, and until when ({@code lease_owner},
- *     {@code lease_until}); a lease that runs out frees the delivery for the sweep.</dd>
- * <dt>due</dt><dd>a pending delivery whose {@code next_attempt_at} has come.</dd>
- * <dt>admission</dt><dd>permission from the {@code EndpointGate} to dispatch one delivery: a
- *     dispatcher slot, a slot of the team's share, of the endpoint and of its host.</dd>
- * <dt>endpoint</dt><dd>a webhook's URL, the unit of isolation: its slots and its circuit.</dd>
- * <dt>circuit</dt><dd>an endpoint's breaker: open after repeated signs it is down, then probed.</dd>
- * <dt>waiting for the endpoint</dt><dd>a pending delivery whose endpoint did not answer
- *     ({@code unreachable_since}); it goes as soon as the endpoint answers again.</dd>
- * <dt>sweep</dt><dd>the periodic pass that dispatches due deliveries nobody holds.</dd>
- * <dt>endpoint state</dt><dd>how a webhook's endpoint is doing ({@code EndpointState}), kept from its
- *     attempts in hour rows and a summary row, never by reading the attempts (docs/adr/0007).</dd>
- * <dt>alert</dt><dd>a delivery to the team's alert endpoint about a change of a webhook's state or an
- *     exhausted delivery ({@code TeamAlerts}).</dd>
- * <dt>leased delivery, next attempt, webhook request</dt><dd>a delivery in a dispatcher's hands
- *     ({@code LeasedDelivery}), what its next attempt sends and when ({@code NextAttempt}),
- *     and the POST's content and secrets ({@code WebhookRequest}).</dd>
- * </dl>
- *
- * <p>On the component map (README, "Where things are"; checked by ArchitectureTest): uses {@code
- * responses}, {@code webhooks}, {@code surveys}, {@code teams} and {@code platform}; only {@code
- * admin} uses it.
+ * <p>On the component map (README, "Where things are"; checked by ArchitectureTest): uses {@code dispatch},
+ * {@code health}, {@code egress}, {@code outbox}, {@code responses}, {@code webhooks}, {@code surveys},
+ * {@code teams} and {@code platform}; only {@code admin} uses it.
  */
 package com.rateup.webhooks.deliveries;

@@ -5,7 +5,7 @@
  * that its deliveries are stored with it or not at all; its 201 waits for that commit.
  *
  * <p>On the component map (README, "Where things are"; checked by ArchitectureTest): uses {@code
- * surveys}, {@code teams} and {@code platform}; it knows nothing of deliveries: {@code deliveries}
+ * surveys}, {@code teams} and {@code platform}; it knows nothing of deliveries: {@code outbox}
  * observes its event.
  */
 package com.rateup.webhooks.responses;

@@ -3,7 +3,7 @@
  * decides which answers the response intake accepts.
  *
  * <p>On the component map (README, "Where things are"; checked by ArchitectureTest): uses {@code
- * teams} and {@code platform}; {@code webhooks}, {@code responses}, {@code deliveries} and {@code
+ * teams} and {@code platform}; {@code webhooks}, {@code responses}, the delivery core and {@code
  * admin} use it.
  */
 package com.rateup.webhooks.surveys;

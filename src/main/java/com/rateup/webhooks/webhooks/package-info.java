@@ -5,6 +5,7 @@
  * keeps signing the Standard Webhooks header for a grace period, so receivers can switch over.
  *
  * <p>On the component map (README, "Where things are"; checked by ArchitectureTest): uses {@code
- * surveys}, {@code teams} and {@code platform}; {@code deliveries} and {@code admin} use it.
+ * surveys}, {@code teams} and {@code platform}; the delivery core ({@code outbox}, {@code health}, {@code
+ * dispatch}, {@code deliveries}) and {@code admin} use it.
  */
 package com.rateup.webhooks.webhooks;

@@ -1,6 +1,5 @@
 package com.rateup.webhooks.admin.boundary;
 
-import com.rateup.webhooks.deliveries.control.DeliveryAttempts;
 import com.rateup.webhooks.platform.boundary.PageMessages;
 import com.rateup.webhooks.teams.boundary.Viewer;
 import com.rateup.webhooks.teams.control.TeamDirectory;
@@ -15,7 +14,7 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * The team's "Alerts" page: the alert endpoint's URL and switch, its secret, and a test alert.
+ * The team's "Alerts" page: the alert endpoint's URL and switch, and what every webhook shows ({@link WebhookPanel}).
  * Saved through the same control as {@code PUT /api/teams/{teamId}/alerts}, with its rules. The
  * administrator picks the team first; a team user sees only the own team.
  */
@@ -34,15 +33,11 @@ public class AlertSettingsForm implements Serializable {
     @Inject
     TeamDirectory teams;
 
-    @Inject
-    DeliveryAttempts attempts;
-
     private String teamFilter;
     @EndpointUrl
     private String url;
     private boolean enabled = true;
     private boolean loaded;
-    private DeliveryAttempts.TestEvent testEvent;
     private transient Webhook alerts;
 
     /** The team whose alerts are shown: the user's own, or the one the administrator picked. */
@@ -80,23 +75,6 @@ public class AlertSettingsForm implements Serializable {
         }
     }
 
-    public void rotate() {
-        if (getAlerts() != null) {
-            webhooks.rotateSecret(alerts.id(), viewer.getName()).ifPresent(rotated -> {
-                alerts = rotated;
-                PageMessages.info("settings.rotated");
-            });
-        }
-    }
-
-    public void sendTestAlert() {
-        if (getAlerts() == null) {
-            PageMessages.error(null, "settings.noWebhook");
-            return;
-        }
-        testEvent = attempts.sendTestAlert(alerts);
-    }
-
     public String getTeamFilter() {
         return teamFilter;
     }
@@ -121,9 +99,5 @@ public class AlertSettingsForm implements Serializable {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
-    }
-
-    public DeliveryAttempts.TestEvent getTestEvent() {
-        return testEvent;
     }
 }

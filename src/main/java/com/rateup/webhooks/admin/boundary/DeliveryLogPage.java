@@ -1,12 +1,12 @@
 package com.rateup.webhooks.admin.boundary;
 
-import com.rateup.webhooks.deliveries.control.DeliveryFilter;
-import com.rateup.webhooks.deliveries.control.DeliveryLog;
-import com.rateup.webhooks.deliveries.control.LogOf;
-import com.rateup.webhooks.deliveries.control.PayloadWriter;
-import com.rateup.webhooks.deliveries.entity.Delivery;
-import com.rateup.webhooks.deliveries.entity.DeliveryAttempt;
-import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
+import com.rateup.webhooks.outbox.control.DeliveryFilter;
+import com.rateup.webhooks.outbox.control.DeliveryLog;
+import com.rateup.webhooks.outbox.control.LogOf;
+import com.rateup.webhooks.outbox.control.PayloadWriter;
+import com.rateup.webhooks.outbox.entity.Delivery;
+import com.rateup.webhooks.outbox.entity.DeliveryAttempt;
+import com.rateup.webhooks.outbox.entity.DeliveryStatus;
 import com.rateup.webhooks.platform.boundary.PageMessages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

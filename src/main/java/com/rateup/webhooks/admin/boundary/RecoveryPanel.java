@@ -2,7 +2,7 @@ package com.rateup.webhooks.admin.boundary;
 
 import com.rateup.webhooks.deliveries.control.DeliveryJobs;
 import com.rateup.webhooks.deliveries.entity.DeliveryJob;
-import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
+import com.rateup.webhooks.outbox.entity.DeliveryStatus;
 import com.rateup.webhooks.platform.boundary.PageMessages;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import com.rateup.webhooks.webhooks.entity.Webhook;

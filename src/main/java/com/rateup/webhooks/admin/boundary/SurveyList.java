@@ -1,7 +1,7 @@
 package com.rateup.webhooks.admin.boundary;
 
-import com.rateup.webhooks.deliveries.control.EndpointHealth;
-import com.rateup.webhooks.deliveries.entity.EndpointState;
+import com.rateup.webhooks.health.control.EndpointHealth;
+import com.rateup.webhooks.health.entity.EndpointState;
 import com.rateup.webhooks.platform.boundary.PageMessages;
 import com.rateup.webhooks.surveys.control.TeamSurveys;
 import com.rateup.webhooks.surveys.entity.Survey;

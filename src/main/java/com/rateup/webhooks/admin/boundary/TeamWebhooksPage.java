@@ -1,7 +1,7 @@
 package com.rateup.webhooks.admin.boundary;
 
-import com.rateup.webhooks.deliveries.control.DeliveryLog;
-import com.rateup.webhooks.deliveries.entity.Delivery;
+import com.rateup.webhooks.outbox.control.DeliveryLog;
+import com.rateup.webhooks.outbox.entity.Delivery;
 import com.rateup.webhooks.platform.boundary.PageMessages;
 import com.rateup.webhooks.surveys.control.TeamSurveys;
 import com.rateup.webhooks.surveys.entity.Survey;

@@ -1,10 +1,6 @@
 package com.rateup.webhooks.admin.boundary;
 
-import com.rateup.webhooks.deliveries.control.DeliveryAttempts;
-import com.rateup.webhooks.deliveries.control.EndpointHealth;
-import com.rateup.webhooks.deliveries.control.ReceiverCheck;
 import com.rateup.webhooks.platform.boundary.PageMessages;
-import com.rateup.webhooks.teams.boundary.Viewer;
 import com.rateup.webhooks.webhooks.boundary.EndpointUrl;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import com.rateup.webhooks.webhooks.entity.Webhook;
@@ -16,8 +12,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The Settings tab's webhook (the survey's own): URL, switch, secret, rotation, test event, receiver check (and,
- * once a URL is first saved, the backfill offer: {@link RecoveryPanel}); and the
+ * The Settings tab's webhook (the survey's own): URL and switch (and, once a URL is first saved, the backfill
+ * offer: {@link RecoveryPanel}), with what every webhook shows below them ({@link WebhookPanel}); and the
  * team webhooks that receive the survey too. The URL is validated
  * with the REST API's constraint ({@link EndpointUrl}, messages from ValidationMessages) and saved
  * through the same control, so the page and the API apply one set of rules.
@@ -32,19 +28,7 @@ public class WebhookSettingsForm implements Serializable {
     SurveyPage page;
 
     @Inject
-    Viewer viewer;
-
-    @Inject
     TeamWebhooks webhooks;
-
-    @Inject
-    DeliveryAttempts attempts;
-
-    @Inject
-    EndpointHealth health;
-
-    @Inject
-    ReceiverCheck receiverCheck;
 
     @Inject
     RecoveryPanel recovery;
@@ -53,12 +37,8 @@ public class WebhookSettingsForm implements Serializable {
     private String url;
     private boolean enabled = true;
     private boolean loaded;
-    private boolean confirmingRotation;
-    private DeliveryAttempts.TestEvent testEvent;
-    private ReceiverCheck.Verdict verdict;
     private transient Webhook webhook;
     private transient List<Webhook> others;
-    private transient EndpointHealth.Stats stats;
 
     public Webhook getWebhook() {
         if (webhook == null && page.visibleSurveyId() != null) {
@@ -70,23 +50,6 @@ public class WebhookSettingsForm implements Serializable {
         }
         loaded = true;
         return webhook;
-    }
-
-    /** How the webhook's endpoint is doing; null without a webhook. */
-    public EndpointHealth.Stats getHealth() {
-        if (stats == null && getWebhook() != null) {
-            stats = health.stats(webhook);
-        }
-        return stats;
-    }
-
-    public String percent(double share) {
-        return Math.round(share * 100) + " %";
-    }
-
-    /** "p95 3.4 s of the 5 s timeout", with one decimal. */
-    public String seconds(long ms) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     /** The team webhooks that receive this survey too (its own webhook is the form above). */
@@ -116,46 +79,6 @@ public class WebhookSettingsForm implements Serializable {
         }
     }
 
-    public void askToRotate() {
-        confirmingRotation = true;
-    }
-
-    public void cancelRotation() {
-        confirmingRotation = false;
-    }
-
-    public void rotate() {
-        confirmingRotation = false;
-        if (getWebhook() == null) {
-            return;
-        }
-        webhooks.rotateSecret(webhook.id(), viewer.getName()).ifPresent(rotated -> {
-            webhook = rotated;
-            PageMessages.info("settings.rotated");
-        });
-    }
-
-    public void sendTestEvent() {
-        if (getWebhook() == null || page.getSurvey() == null) {
-            PageMessages.error(null, "settings.noWebhook");
-            return;
-        }
-        testEvent = attempts.sendTestEvent(page.getSurvey(), webhook);
-    }
-
-    /** "Check my receiver": whether it verifies signatures and rejects stale events. */
-    public void checkReceiver() {
-        if (getWebhook() == null || page.getSurvey() == null) {
-            PageMessages.error(null, "settings.noWebhook");
-            return;
-        }
-        verdict = receiverCheck.check(page.getSurvey(), webhook);
-    }
-
-    public ReceiverCheck.Verdict getVerdict() {
-        return verdict;
-    }
-
     public String format(Instant instant) {
         return PageMessages.time(instant);
     }
@@ -176,13 +99,5 @@ public class WebhookSettingsForm implements Serializable {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
-    }
-
-    public boolean isConfirmingRotation() {
-        return confirmingRotation;
-    }
-
-    public DeliveryAttempts.TestEvent getTestEvent() {
-        return testEvent;
     }
 }

@@ -1,6 +1,6 @@
 package com.rateup.webhooks.deliveries.boundary;
 
-import com.rateup.webhooks.deliveries.control.DeliveryAttempts;
+import com.rateup.webhooks.dispatch.control.DeliveryAttempts;
 import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.teams.boundary.TeamScoped;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;

@@ -1,10 +1,10 @@
 package com.rateup.webhooks.deliveries.boundary;
 
-import com.rateup.webhooks.deliveries.control.DeliveryFilter;
-import com.rateup.webhooks.deliveries.control.DeliveryLog;
-import com.rateup.webhooks.deliveries.control.LogOf;
-import com.rateup.webhooks.deliveries.control.LogCursor;
-import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
+import com.rateup.webhooks.outbox.control.DeliveryFilter;
+import com.rateup.webhooks.outbox.control.DeliveryLog;
+import com.rateup.webhooks.outbox.control.LogCursor;
+import com.rateup.webhooks.outbox.control.LogOf;
+import com.rateup.webhooks.outbox.entity.DeliveryStatus;
 import com.rateup.webhooks.platform.boundary.Problems;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;

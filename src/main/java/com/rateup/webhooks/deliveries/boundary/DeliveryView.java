@@ -1,7 +1,7 @@
 package com.rateup.webhooks.deliveries.boundary;
 
-import com.rateup.webhooks.deliveries.entity.Delivery;
-import com.rateup.webhooks.deliveries.entity.DeliveryAttempt;
+import com.rateup.webhooks.outbox.entity.Delivery;
+import com.rateup.webhooks.outbox.entity.DeliveryAttempt;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package com.rateup.webhooks.deliveries.boundary;
 
-import com.rateup.webhooks.deliveries.control.LogOf;
+import com.rateup.webhooks.outbox.control.LogOf;
 import com.rateup.webhooks.teams.boundary.TeamScoped;
 import com.rateup.webhooks.webhooks.boundary.TeamWebhook;
 import com.rateup.webhooks.webhooks.boundary.TeamWebhookResource;

@@ -1,18 +1,18 @@
 package com.rateup.webhooks.deliveries.boundary;
 
-import com.rateup.webhooks.deliveries.control.DeliveryAttempts;
 import com.rateup.webhooks.deliveries.control.DeliveryJobs;
-import com.rateup.webhooks.deliveries.control.DeliveryLog;
-import com.rateup.webhooks.deliveries.control.LogOf;
-import com.rateup.webhooks.deliveries.control.EndpointHealth;
 import com.rateup.webhooks.deliveries.control.ReceiverCheck;
-import com.rateup.webhooks.deliveries.entity.AttemptResult;
 import com.rateup.webhooks.deliveries.entity.DeliveryJob;
-import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
+import com.rateup.webhooks.dispatch.control.DeliveryAttempts;
+import com.rateup.webhooks.health.control.EndpointHealth;
+import com.rateup.webhooks.outbox.control.DeliveryLog;
+import com.rateup.webhooks.outbox.control.LogOf;
+import com.rateup.webhooks.outbox.entity.AttemptResult;
+import com.rateup.webhooks.outbox.entity.DeliveryStatus;
 import com.rateup.webhooks.platform.boundary.ErrorBody;
 import com.rateup.webhooks.platform.boundary.Problems;
-import com.rateup.webhooks.surveys.control.TeamSurveys;
 import com.rateup.webhooks.surveys.entity.Survey;
+import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import com.rateup.webhooks.webhooks.entity.EventType;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.inject.Inject;
@@ -34,7 +34,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -72,7 +71,7 @@ public abstract class WebhookOperations {
     EndpointHealth health;
 
     @Inject
-    TeamSurveys surveys;
+    TeamWebhooks webhooks;
 
     @Context
     UriInfo uri;
@@ -205,8 +204,12 @@ public abstract class WebhookOperations {
         return job(jobId);
     }
 
-    /** "Send test event": one signed POST of a sample payload, right now; not stored and not retried. */
-    @Operation(summary = "Send a signed sample delivery of a survey the webhook receives now, ignoring the circuit breaker; not stored, not retried")
+    /**
+     * "Send test event": one signed POST of a sample payload, right now; not stored and not retried. A webhook
+     * subscribed to alerts only gets a sample alert ({@code "type":"test"}), the payload it will receive.
+     */
+    @Operation(summary = "Send a signed sample delivery now, ignoring the circuit breaker; not stored, not retried: a response of a survey the "
+            + "webhook receives, or a test alert to a webhook subscribed to alerts only")
     @APIResponse(responseCode = "200", description = "The outcome of the one attempt",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = TestOutcome.class)))
     @APIResponse(responseCode = "409", description = "The team has no survey or flow the webhook receives, so there is nothing to sample",
@@ -215,7 +218,8 @@ public abstract class WebhookOperations {
     @Path("test")
     public TestOutcome test() {
         Webhook webhook = webhook();
-        return TestOutcome.of(attempts.sendTestEvent(sampled(webhook), webhook));
+        return TestOutcome.of(webhook.receives(EventType.RESPONSE_CREATED) ? attempts.sendTestEvent(sampled(webhook), webhook)
+                : attempts.sendTestAlert(webhook));
     }
 
     public record TestOutcome(String webhookId, boolean delivered, Integer statusCode, long durationMs, String error,
@@ -250,13 +254,9 @@ public abstract class WebhookOperations {
         return health.stats(webhook());
     }
 
-    /** The survey a sample payload is made of: a survey's own webhook's survey, or the first of a team webhook's by id (the team's oldest for "all"). */
     private Survey sampled(Webhook webhook) {
-        Webhook.Scope scope = webhook.scope();
-        Optional<Survey> sampled = scope.all()
-                ? surveys.ofTeam(webhook.teamId()).stream().findFirst()
-                : scope.surveyIds().stream().sorted().map(id -> surveys.find(webhook.teamId(), id)).flatMap(Optional::stream).findFirst();
-        return sampled.orElseThrow(() -> Problems.conflict("the webhook receives no survey or flow yet, so there is nothing to sample"));
+        return webhooks.sampledSurvey(webhook)
+                .orElseThrow(() -> Problems.conflict("the webhook receives no survey or flow yet, so there is nothing to sample"));
     }
 
     /** 202 with the job's address, or 409 naming the job that runs. */

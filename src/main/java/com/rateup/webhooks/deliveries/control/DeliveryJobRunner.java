@@ -1,5 +1,6 @@
 package com.rateup.webhooks.deliveries.control;
 
+import com.rateup.webhooks.dispatch.control.DeliverySweep;
 import com.rateup.webhooks.platform.control.DatabaseOutage;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;

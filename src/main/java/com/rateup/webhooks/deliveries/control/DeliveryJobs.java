@@ -1,8 +1,14 @@
 package com.rateup.webhooks.deliveries.control;
 
-import com.rateup.webhooks.deliveries.entity.Delivery;
 import com.rateup.webhooks.deliveries.entity.DeliveryJob;
-import com.rateup.webhooks.deliveries.entity.DeliveryStatus;
+import com.rateup.webhooks.outbox.control.DeliveryFilter;
+import com.rateup.webhooks.outbox.control.DeliveryPolicy;
+import com.rateup.webhooks.outbox.control.LogCursor;
+import com.rateup.webhooks.outbox.control.LogOf;
+import com.rateup.webhooks.outbox.control.LogQuery;
+import com.rateup.webhooks.outbox.control.PayloadWriter;
+import com.rateup.webhooks.outbox.entity.Delivery;
+import com.rateup.webhooks.outbox.entity.DeliveryStatus;
 import com.rateup.webhooks.responses.entity.SurveyResponse;
 import com.rateup.webhooks.surveys.entity.Survey;
 import com.rateup.webhooks.webhooks.entity.EventType;

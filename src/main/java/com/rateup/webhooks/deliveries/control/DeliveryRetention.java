@@ -1,5 +1,7 @@
 package com.rateup.webhooks.deliveries.control;
 
+import com.rateup.webhooks.health.control.EndpointHealth;
+import com.rateup.webhooks.outbox.control.DeliveryPolicy;
 import com.rateup.webhooks.platform.control.DatabaseOutage;
 import com.rateup.webhooks.platform.control.PurgePause;
 import jakarta.annotation.PostConstruct;

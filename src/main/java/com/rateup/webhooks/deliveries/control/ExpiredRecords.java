@@ -18,7 +18,7 @@ import java.util.List;
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class ExpiredRecords {
 
-    private static final String ENDED = "d.status <> com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING";
+    private static final String ENDED = "d.status <> com.rateup.webhooks.outbox.entity.DeliveryStatus.PENDING";
 
     @PersistenceContext
     EntityManager em;

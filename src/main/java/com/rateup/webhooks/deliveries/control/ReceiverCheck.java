@@ -1,6 +1,9 @@
 package com.rateup.webhooks.deliveries.control;
 
-import com.rateup.webhooks.deliveries.entity.AttemptResult;
+import com.rateup.webhooks.dispatch.control.DeliveryAttempts;
+import com.rateup.webhooks.egress.control.WebhookRequest;
+import com.rateup.webhooks.outbox.control.PayloadWriter;
+import com.rateup.webhooks.outbox.entity.AttemptResult;
 import com.rateup.webhooks.surveys.entity.Survey;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package com.rateup.webhooks.deliveries.entity;
 
+import com.rateup.webhooks.outbox.entity.DeliveryStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -28,7 +29,7 @@ import java.util.UUID;
         query = "select j from DeliveryJob j where j.webhookId = :webhookId order by j.createdAt desc")
 @NamedQuery(name = DeliveryJob.PENDING_OF_JOB,
         query = "select count(d) from Delivery d where d.jobId = :jobId"
-                + " and d.status = com.rateup.webhooks.deliveries.entity.DeliveryStatus.PENDING")
+                + " and d.status = com.rateup.webhooks.outbox.entity.DeliveryStatus.PENDING")
 public class DeliveryJob {
 
     public static final String RUNNING = "DeliveryJob.running";

@@ -1,6 +1,7 @@
 package com.rateup.webhooks.webhooks.control;
 
 import com.rateup.webhooks.surveys.control.TeamSurveys;
+import com.rateup.webhooks.surveys.entity.Survey;
 import com.rateup.webhooks.teams.entity.Team;
 import com.rateup.webhooks.webhooks.entity.Reach;
 import com.rateup.webhooks.webhooks.entity.EventType;
@@ -258,4 +259,16 @@ public class TeamWebhooks {
                     null, false, false);
         }
     }
+
+    /**
+     * The survey a sample payload for the webhook is made of (test event, receiver check): its own survey,
+     * the first of its list by id, or the team's oldest for "all"; empty when it receives none yet.
+     */
+    public Optional<Survey> sampledSurvey(Webhook webhook) {
+        Webhook.Scope scope = webhook.scope();
+        return scope.all()
+                ? surveys.ofTeam(webhook.teamId()).stream().findFirst()
+                : scope.surveyIds().stream().sorted().map(id -> surveys.find(webhook.teamId(), id)).flatMap(Optional::stream).findFirst();
+    }
+
 }

@@ -3,13 +3,13 @@ package com.rateup.webhooks.deliveries.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.rateup.webhooks.deliveries.control.Signatures;
+import com.rateup.webhooks.egress.control.Signatures;
 import com.rateup.webhooks.testing.Api;
 import com.rateup.webhooks.testing.SurveyWithWebhookFixture;
-import com.rateup.webhooks.testing.TestReceiver;
 import com.rateup.webhooks.testing.TestReceiver.Received;
 import com.rateup.webhooks.testing.TestReceiver.Stall;
 import com.rateup.webhooks.testing.TestReceiver.Status;
+import com.rateup.webhooks.testing.TestReceiver;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -67,6 +67,7 @@ class TeamAlertsIT extends SurveyWithWebhookFixture {
     /**
      * Alerts are a webhook's events (#29): a team webhook that takes only alert types (a chat channel beside the
      * on-call tool behind {@code …/alerts}) gets every alert too, signed with its own secret, and no responses.
+     * Its test button sends a sample alert, not a response.
      */
     @Test
     void aSecondAlertSubscriberGetsEveryAlertSignedWithItsOwnSecretAndNoResponses() throws Exception {
@@ -98,6 +99,13 @@ class TeamAlertsIT extends SurveyWithWebhookFixture {
             assertThat(toChat.header("x-webhook-id")).isNotEqualTo(toOnCall.header("x-webhook-id"));
             Thread.sleep(1000); // a sweep: the response went to the survey's webhook only
             assertThat(chat.received()).hasSize(1);
+
+            Api.Reply test = api.call(team, "POST", "api/teams/" + team.id() + "/webhooks/" + subscribed.object().getString("id") + "/test");
+            assertThat(test.status()).isEqualTo(200);
+            assertThat(test.object().getBoolean("delivered")).isTrue();
+            Received sample = chat.received().get(1);
+            assertThat(body(sample).getString("type")).as("an alert subscriber's test is a sample alert").isEqualTo("test");
+            assertThat(sample.header("x-rateup-signature")).isEqualTo(Signatures.rateup(chatSecret, sample.body()));
         }
     }
 

@@ -2,7 +2,7 @@ package com.rateup.webhooks.deliveries.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.rateup.webhooks.deliveries.entity.AttemptResult;
+import com.rateup.webhooks.outbox.entity.AttemptResult;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

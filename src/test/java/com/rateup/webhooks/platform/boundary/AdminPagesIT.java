@@ -3,7 +3,7 @@ package com.rateup.webhooks.platform.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.rateup.webhooks.deliveries.control.Signatures;
+import com.rateup.webhooks.egress.control.Signatures;
 import com.rateup.webhooks.testing.Api;
 import com.rateup.webhooks.testing.Browser;
 import com.rateup.webhooks.testing.Deployments;
@@ -432,6 +432,11 @@ class AdminPagesIT {
             browser.open("/webhooks.xhtml");
             return browser.text("#webhook-table .last").contains("delivered");
         });
+        browser.click("#webhook-table input[type=submit]");
+        assertThat(browser.has("#health")).as("a team webhook shows what every webhook shows").isTrue();
+        browser.click("#test\\:send");
+        assertThat(browser.text("#test-result")).isEqualTo("Delivered");
+        assertThat(receiver.received()).hasSize(2);
 
         browser.open("/survey.xhtml?id=" + surveyId + "&tab=settings");
         assertThat(browser.text("#other-webhooks")).contains(receiver.url("/agency"), "Agency dashboard");
@@ -468,7 +473,7 @@ class AdminPagesIT {
         assertThat(api.call(team, "GET", "api/teams/" + team.id() + "/alerts").object().getString("url")).isEqualTo(receiver.url("/alerts"));
         browser.find("#secret summary").click();
         String secret = browser.find("#secret-value").getAttribute("value");
-        browser.click("#actions\\:test");
+        browser.click("#test\\:send");
 
         assertThat(browser.text("#test-result")).isEqualTo("Delivered");
         assertThat(receiver.received()).hasSize(1);

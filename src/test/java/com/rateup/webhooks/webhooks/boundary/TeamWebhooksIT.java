@@ -3,11 +3,11 @@ package com.rateup.webhooks.webhooks.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.rateup.webhooks.deliveries.control.Signatures;
+import com.rateup.webhooks.egress.control.Signatures;
 import com.rateup.webhooks.testing.Api;
 import com.rateup.webhooks.testing.SurveyWithWebhookFixture;
-import com.rateup.webhooks.testing.TestReceiver;
 import com.rateup.webhooks.testing.TestReceiver.Received;
+import com.rateup.webhooks.testing.TestReceiver;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

@@ -1,0 +1,166 @@
+package com.rateup.webhooks.dispatch.control;
+
+import com.rateup.webhooks.egress.control.WebhookPoster;
+import com.rateup.webhooks.egress.control.WebhookRequest;
+import com.rateup.webhooks.health.control.DeliveryMetrics;
+import com.rateup.webhooks.health.control.EndpointHealth;
+import com.rateup.webhooks.health.control.TeamAlerts;
+import com.rateup.webhooks.outbox.control.DeliveryPolicy;
+import com.rateup.webhooks.outbox.control.PayloadWriter;
+import com.rateup.webhooks.outbox.entity.AttemptResult;
+import com.rateup.webhooks.surveys.entity.Survey;
+import com.rateup.webhooks.webhooks.control.SsrfProtection;
+import com.rateup.webhooks.webhooks.entity.Webhook;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+/**
+ * Runs a delivery's attempts on the calling (dispatcher) thread until one succeeds or the round
+ * is used up.
+ */
+@ApplicationScoped
+public class DeliveryAttempts {
+
+    @Inject
+    DeliveryStore store;
+
+    @Inject
+    WebhookPoster poster;
+
+    @Inject
+    DeliveryPolicy policy;
+
+    @Inject
+    EndpointGate gate;
+
+    @Inject
+    DeliveryMetrics metrics;
+
+    @Inject
+    SsrfProtection ssrf;
+
+    @Inject
+    EndpointHealth health;
+
+    @Inject
+    DispatcherWrites writes;
+
+    /**
+     * One attempt per invocation; a failed attempt throws {@link AttemptFailed} and {@code @Retry}
+     * invokes it again. {@code @Retry}'s own delay is constant, so it is zero here and the growing,
+     * jittered interval is the delivery's stored {@code nextAttemptAt}, which the next invocation
+     * waits for: a restart resumes the same schedule. {@code maxRetries} is unbounded: the delivery's
+     * stored attempt count ends the round ({@code rateup.delivery.retry-schedule}), here and across restarts.
+     */
+    @Retry(maxRetries = -1, delay = 0, jitter = 0, maxDuration = 1, durationUnit = ChronoUnit.DAYS,
+            retryOn = AttemptFailed.class)
+    public void deliver(LeasedDelivery leased) {
+        String deliveryId = leased.deliveryId();
+        String owner = leased.owner();
+        var next = leased.takePrepared().or(() -> store.nextAttempt(deliveryId, owner));
+        if (next.isEmpty()) {
+            return;
+        }
+        WebhookRequest request = next.get().request();
+        String endpoint = EndpointGate.endpointOf(request.url());
+        if (!waitUntil(next.get().due())) {
+            store.giveBack(deliveryId, owner);
+            return;
+        }
+        Optional<EndpointGate.Outage> outage = gate.outage(endpoint, Instant.now());
+        if (outage.isPresent()) {
+            store.waitForEndpoint(deliveryId, owner, outage.get());
+            return;
+        }
+        AttemptResult result = attempt(request);
+        metrics.attempted(result);
+        EndpointGate.Outcome outcome = gate.recordOutcome(endpoint, result, Instant.now());
+        if (outcome.answeredAgain() && store.resumeWaitingFor(request.url()) > 0) {
+            gate.leftWaiting(); // this delivery's admission, when released, brings the sweep for them at once
+        }
+        boolean retryNow = false;
+        if (outcome.openUntil() != null) {
+            writes.commit(() -> {
+                store.recordWaitingForEndpoint(deliveryId, owner, result, outcome.unreachableSince(), outcome.openUntil());
+                return null;
+            });
+        } else {
+            Instant webhookFailingSince = next.get().webhookFailingSince();
+            retryNow = writes.commit(() -> store.recordAndContinue(deliveryId, owner, result, webhookFailingSince, outcome.unreachableSince()));
+        }
+        health.attempted(next.get().webhookId(), result, outcome.openUntil()); // noted: written a few times a second
+        if (retryNow) {
+            throw new AttemptFailed(deliveryId);
+        }
+    }
+
+    /**
+     * "Send test event": one signed POST of a sample payload of the survey, right now, outside any
+     * retry or backoff; not stored.
+     */
+    public TestEvent sendTestEvent(Survey survey, Webhook webhook) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String id = UUID.randomUUID().toString();
+        return new TestEvent(id, attempt(WebhookRequest.test(id, webhook.url(), PayloadWriter.sample(survey, now), now,
+                webhook.signingSecrets(now))));
+    }
+
+    /** "Send test alert": one signed sample alert ({@code "type":"test"}) to a webhook subscribed to alerts, now; not stored. */
+    public TestEvent sendTestAlert(Webhook alerts) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String id = UUID.randomUUID().toString();
+        return new TestEvent(id, attempt(WebhookRequest.test(id, alerts.url(), TeamAlerts.sample(alerts, now), now,
+                alerts.signingSecrets(now))));
+    }
+
+    public AttemptResult attempt(WebhookRequest request) {
+        Instant startedAt = Instant.now();
+        Optional<String> refusal = ssrf.refusal(request.url());
+        if (refusal.isPresent()) {
+            return AttemptResult.notSent(startedAt, "the endpoint " + refusal.get());
+        }
+        try {
+            return poster.post(request);
+        } catch (TimeoutException e) {
+            long elapsed = Duration.between(startedAt, Instant.now()).toMillis();
+            return AttemptResult.failed(startedAt, elapsed, "no answer within " + policy.timeoutMs() + " ms");
+        }
+    }
+
+    /** Waits for the due time; false when the application shuts down meanwhile (the wait is not work in flight). */
+    private boolean waitUntil(Instant due) {
+        try {
+            for (long waitMs = Duration.between(Instant.now(), due).toMillis(); waitMs > 0;
+                    waitMs = Duration.between(Instant.now(), due).toMillis()) {
+                if (gate.closed()) {
+                    return false;
+                }
+                Thread.sleep(Math.min(waitMs, 200));
+            }
+            return !gate.closed();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** {@code webhookId}: the {@code x-webhook-id} the test event was sent with. */
+    public record TestEvent(String webhookId, AttemptResult result) implements Serializable {
+    }
+
+    /** A failed attempt that is to be retried. */
+    public static class AttemptFailed extends RuntimeException {
+
+        AttemptFailed(String deliveryId) {
+            super("attempt of delivery " + deliveryId + " failed; retrying", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package com.rateup.webhooks.outbox.control;
+
+import com.rateup.webhooks.platform.control.DurationSetting;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every delivery setting (the component's one place for them; README, Configuration), and the times
+ * derived from them.
+ */
+@ApplicationScoped
+public class DeliveryPolicy {
+
+    public static final DurationSetting TIMEOUT = new DurationSetting("rateup.delivery.timeout", "rateup.delivery.timeout-ms",
+            ChronoUnit.MILLIS, Duration.ofSeconds(5));
+    static final DurationSetting BACKOFF_MAX = new DurationSetting("rateup.delivery.backoff-max", "rateup.delivery.backoff-max-ms",
+            ChronoUnit.MILLIS, Duration.ofMinutes(5));
+    static final DurationSetting LEASE = new DurationSetting("rateup.delivery.lease", "rateup.delivery.lease-ms",
+            ChronoUnit.MILLIS, Duration.ofSeconds(30));
+    static final DurationSetting SWEEP_INTERVAL = new DurationSetting("rateup.delivery.sweep-interval", "rateup.delivery.sweep-interval-ms",
+            ChronoUnit.MILLIS, Duration.ofSeconds(10));
+
+    @Inject
+    Config config;
+
+    private long timeoutMs;
+    private long backoffMaxMs;
+    private long leaseMs;
+    private Duration sweepInterval;
+
+    /** The whole schedule; when unset, {@code max-retries} and {@code backoff-initial-ms} (if either is set) double. */
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.retry-schedule")
+    Optional<String> retrySchedule;
+
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.max-retries")
+    Optional<Integer> maxRetries;
+
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.backoff-initial-ms")
+    Optional<Long> backoffInitialMs;
+
+    private RetrySchedule schedule;
+
+    /** Longer waits before the next attempt give the thread back; the sweep resumes the delivery when due. */
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.max-inline-wait", defaultValue = "PT2S")
+    Duration maxInlineWait;
+
+    @Inject
+    @ConfigProperty(name = "rateup.webhook.auto-disable-after", defaultValue = "PT72H")
+    Duration autoDisableAfter;
+
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.max-concurrency", defaultValue = "16")
+    int maxConcurrency;
+
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.max-concurrency-per-endpoint", defaultValue = "8")
+    int maxConcurrencyPerEndpoint;
+
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.max-concurrency-per-host", defaultValue = "64")
+    int maxConcurrencyPerHost;
+
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.max-concurrency-per-team", defaultValue = "12")
+    int maxConcurrencyPerTeam;
+
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.breaker-failures", defaultValue = "5")
+    int breakerFailures;
+
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.breaker-open", defaultValue = "PT30S")
+    Duration breakerOpen;
+
+    /** Bounds how many surveys one sweep looks at; the rest wait in the database for the next. */
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.sweep-batch", defaultValue = "200")
+    int sweepBatch;
+
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.shutdown-grace", defaultValue = "PT10S")
+    Duration shutdownGrace;
+
+    /** How long ended deliveries (and their attempts) are kept; pending ones are kept until they end. */
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.retention", defaultValue = "P30D")
+    Duration retention;
+
+    public long timeoutMs() {
+        return timeoutMs;
+    }
+
+    /** Reads the schedule at startup: a malformed one stops the deployment with the key in the message. */
+    void readAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        maxAttempts();
+        if (retention.isZero() || retention.isNegative()) {
+            throw new IllegalArgumentException("rateup.delivery.retention must be a positive ISO-8601 duration such as P30D, not " + retention);
+        }
+    }
+
+    @PostConstruct
+    void read() {
+        timeoutMs = TIMEOUT.from(config).toMillis();
+        // caps the shorthand's doubling and the waits receivers ask for with Retry-After
+        backoffMaxMs = BACKOFF_MAX.from(config).toMillis();
+        leaseMs = LEASE.from(config).toMillis();
+        sweepInterval = SWEEP_INTERVAL.from(config);
+        schedule = retrySchedule.filter(value -> !value.isBlank()).map(RetrySchedule::parse)
+                .orElseGet(() -> maxRetries.isPresent() || backoffInitialMs.isPresent()
+                        ? RetrySchedule.doubling(backoffInitialMs.orElse(1000L), backoffMaxMs, maxRetries.orElse(3))
+                        : RetrySchedule.DEFAULT);
+    }
+
+    public int maxAttempts() {
+        return 1 + schedule.retries();
+    }
+
+    /** The wait before retry {@code n}: the schedule's, or longer when the receiver asked for it (up to the backoff cap). */
+    public Duration delayBefore(int retry, Duration retryAfter) {
+        Duration backoff = schedule.before(retry);
+        if (retryAfter == null) {
+            return backoff;
+        }
+        Duration asked = retryAfter.compareTo(Duration.ofMillis(backoffMaxMs)) > 0 ? Duration.ofMillis(backoffMaxMs) : retryAfter;
+        return asked.compareTo(backoff) > 0 ? asked : backoff;
+    }
+
+    /**
+     * The wait before probing again an endpoint that has not answered a delivery with {@code round}
+     * attempts counted: the schedule's next interval, but no longer than {@code breaker-open}, the pace
+     * at which an endpoint in an outage is probed anyway.
+     */
+    public Duration probeDelay(int round) {
+        Duration scheduled = schedule.before(round + 1);
+        return scheduled.compareTo(breakerOpen) > 0 ? breakerOpen : scheduled;
+    }
+
+    /** How often the sweep looks for due deliveries nobody holds. */
+    public Duration sweepInterval() {
+        return sweepInterval;
+    }
+
+    public int maxConcurrency() {
+        return maxConcurrency;
+    }
+
+    public int maxConcurrencyPerEndpoint() {
+        return maxConcurrencyPerEndpoint;
+    }
+
+    public int maxConcurrencyPerHost() {
+        return maxConcurrencyPerHost;
+    }
+
+    public int maxConcurrencyPerTeam() {
+        return maxConcurrencyPerTeam;
+    }
+
+    public int breakerFailures() {
+        return breakerFailures;
+    }
+
+    public Duration breakerOpen() {
+        return breakerOpen;
+    }
+
+    public int sweepBatch() {
+        return sweepBatch;
+    }
+
+    public Duration shutdownGrace() {
+        return shutdownGrace;
+    }
+
+    public Duration retention() {
+        return retention;
+    }
+
+    public Duration maxInlineWait() {
+        return maxInlineWait;
+    }
+
+    public Duration autoDisableAfter() {
+        return autoDisableAfter;
+    }
+
+    /**
+     * How long a delivery stays reserved for whoever holds it, counted from the moment its next
+     * attempt is due: the attempt itself plus a margin. Past it, a crashed holder's work is resumed.
+     */
+    public Instant leaseFrom(Instant due) {
+        return due.plusMillis(timeoutMs + leaseMs);
+    }
+}

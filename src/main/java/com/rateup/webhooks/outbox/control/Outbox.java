@@ -1,0 +1,81 @@
+package com.rateup.webhooks.outbox.control;
+
+import com.rateup.webhooks.outbox.entity.Delivery;
+import com.rateup.webhooks.responses.entity.ResponseSubmitted;
+import com.rateup.webhooks.webhooks.control.TeamWebhooks;
+import com.rateup.webhooks.webhooks.entity.Webhook;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.List;
+
+/**
+ * Turns a submitted response into one delivery row per webhook that receives it, in the intake's
+ * own transaction (so the response is never stored without them), each announced as
+ * {@link DeliveryDue}: the dispatcher may take it at once, else it waits in the database for the sweep.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    TeamWebhooks webhooks;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    @Inject
+    Event<DeliveryDue> due;
+
+    /**
+     * For each webhook that receives the survey: a delivery, announced as due if the webhook is
+     * enabled; for one the system disabled (auto-disable, 410) a delivery that waits in the database
+     * until the team enables it again (the sweep looks only at enabled webhooks). None for a webhook
+     * the team switched off. Every delivery carries the same payload, written once.
+     */
+    void enqueue(@Observes ResponseSubmitted submitted) {
+        var survey = submitted.survey();
+        var response = submitted.response();
+        List<Webhook> receiving = receivingInThisTransaction(survey.teamId(), survey.id());
+        if (receiving.isEmpty()) {
+            return;
+        }
+        String payload = PayloadWriter.payload(survey, response);
+        for (Webhook webhook : receiving) {
+            Delivery delivery = new Delivery(survey.teamId(), survey.id(), webhook.id(), webhook.reach(),
+                    response.id(), payload, response.createdAt());
+            em.persist(delivery);
+            if (webhook.enabled()) {
+                due.fire(new DeliveryDue(delivery, webhook));
+            }
+        }
+    }
+
+    /**
+     * Read once per survey and transaction: the intake stores many responses to a survey in one
+     * (group commit); a webhook saved meanwhile counts from the next one, as if those responses had
+     * arrived a moment earlier.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Webhook> receivingInThisTransaction(String teamId, String surveyId) {
+        var key = new ReceivingOf(surveyId);
+        var known = (List<Webhook>) transaction.getResource(key);
+        if (known == null) {
+            known = webhooks.receiving(teamId, surveyId).stream()
+                    .filter(webhook -> webhook.enabled() || webhook.waitsForReenabling())
+                    .toList();
+            transaction.putResource(key, known);
+        }
+        return known;
+    }
+
+    private record ReceivingOf(String surveyId) {
+    }
+}
