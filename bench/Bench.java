@@ -192,7 +192,7 @@ public class Bench {
         Survey survey = createSurvey(team, receiver.url("/fan-out-" + webhooks + "/0"));
         for (int i = 1; i < webhooks; i++) {
             call("POST", "api/teams/" + team[0] + "/webhooks", "Bearer " + team[1],
-                    "{\"url\":\"" + receiver.url("/fan-out-" + webhooks + "/" + i) + "\",\"surveys\":[\"" + survey.id() + "\"]}");
+                    "{\"url\":\"" + receiver.url("/fan-out-" + webhooks + "/" + i) + "\",\"surveys\":[\"" + survey.id() + "\"]" + filterField() + "}");
         }
         return survey;
     }
@@ -387,9 +387,14 @@ public class Bench {
             ids.add(questions.group(1));
         }
         if (url != null) {
-            call("PUT", "api/teams/" + team[0] + "/surveys/" + surveyId + "/webhook", bearer, "{\"url\":\"" + url + "\",\"enabled\":true}");
+            call("PUT", "api/teams/" + team[0] + "/surveys/" + surveyId + "/webhook", bearer, "{\"url\":\"" + url + "\",\"enabled\":true" + filterField() + "}");
         }
         return new Survey(surveyId, ids.get(0), ids.get(1), receiver.url().equals(url));
+    }
+
+    /** {@code --filter}: a filter (#31) on every webhook the benchmark makes; it must match what the benchmark submits. */
+    private String filterField() {
+        return options.containsKey("filter") ? ",\"filter\":" + options.get("filter") : "";
     }
 
     private String call(String method, String path, String authorization, String json) throws Exception {
@@ -425,6 +430,7 @@ public class Bench {
                 .append(String.format("Server: %s. Database: %s. Concurrency %d, %d s per phase after %d s of warm-up, fixed rate %d/s. %d cores, Java %s.%n%n",
                         options.getOrDefault("server", "payara"), options.get("database"), concurrency, seconds, intOption("warmup"), rate, Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.version")))
+                .append(options.containsKey("filter") ? "Every webhook has the filter `" + options.get("filter") + "`.\n\n" : "")
                 .append("| measure | value | ratio |\n| --- | --- | --- |\n")
                 .append(String.format("| raw HTTP ceiling: client → receiver | %.0f req/s (p50 %.1f ms, p99 %.1f ms) | 1.00 |%n",
                         raw.perSecond(), raw.latencies().ms(50), raw.latencies().ms(99)))

@@ -4,6 +4,8 @@
 # bench/Bench.java against it: raw HTTP ceiling, end-to-end throughput, latency at a fixed rate,
 # isolation, memory and start time.
 # Usage: bench/run.sh [--wildfly] [--postgresql] [Bench options, e.g. --seconds 20 --concurrency 8]
+# --filter JSON puts that filter (#31) on every webhook the benchmark makes; it must match what it submits, e.g.
+#   bench/run.sh --filter '{"responses":{"$elemMatch":{"response":{"$gte":7}}},"language":{"$in":["en","de"]}}'
 # Writes target/bench-report.md and prints it.
 # The embedded database's file under sustained load (#30): BENCH_SERVER_OPTS=-Drateup.delivery.retention=PT2M
 #   bench/run.sh --deliveries 100000 (the file's size every 10 s until that many deliveries arrived; the p99 at

@@ -6,6 +6,7 @@ import com.rateup.webhooks.teams.control.TeamDirectory;
 import com.rateup.webhooks.teams.entity.Team;
 import com.rateup.webhooks.webhooks.boundary.EndpointUrl;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
+import com.rateup.webhooks.webhooks.entity.Receives;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -67,7 +68,7 @@ public class AlertSettingsForm implements Serializable {
             return;
         }
         try {
-            var saved = webhooks.saveAlerts(teamId, EndpointUrl.Validator.parse(url), enabled, null);
+            var saved = webhooks.saveAlerts(teamId, EndpointUrl.Validator.parse(url), enabled, Receives.UNCHANGED);
             alerts = saved.webhook();
             PageMessages.info(saved.created() ? "alerts.created" : "settings.saved");
         } catch (TeamWebhooks.RefusedEndpoint refused) {

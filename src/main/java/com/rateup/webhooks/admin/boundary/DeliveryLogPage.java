@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Deliveries tab: the log newest first, a page at a time, filtered by status, time, response and answer, one delivery in
+ * A delivery log ({@link ShownLog}: a survey's Deliveries tab, or one webhook's page): newest first, a page at a time, filtered by status, time, response and answer, one delivery in
  * detail, and Redeliver. The rows shown are kept with the view, so a button in a row acts on the
  * delivery it was shown next to even when newer deliveries arrived meanwhile.
  */
@@ -34,7 +34,7 @@ public class DeliveryLogPage implements Serializable {
     static final int PAGE_SIZE = 25;
 
     @Inject
-    SurveyPage surveyPage;
+    ShownLog shown;
 
     @Inject
     DeliveryLog log;
@@ -76,9 +76,9 @@ public class DeliveryLogPage implements Serializable {
         return new DeliveryFilter(status, from, to, responseId == null || responseId.isBlank() ? null : responseId.strip(), code);
     }
 
-    /** This tab's address with the current filter, on another page or with a delivery opened. */
+    /** The log's address with the current filter, on another page or with a delivery opened. */
     public String link(int toPage, String delivery) {
-        StringBuilder url = new StringBuilder("survey.xhtml?id=").append(encode(surveyPage.getId())).append("&tab=deliveries");
+        StringBuilder url = new StringBuilder(shown.address());
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("status", getStatus());
         parameters.put("since", since);
@@ -122,9 +122,8 @@ public class DeliveryLogPage implements Serializable {
         return selected;
     }
 
-    /** The survey's log (its own webhook's deliveries), once the page checked the viewer may see it. */
     private LogOf logOf() {
-        return surveyPage.visibleSurveyId() == null ? null : LogOf.survey(surveyPage.visibleSurveyId());
+        return shown.log().orElse(null);
     }
 
     /** The payload indented for reading; what was sent is the compact form. */

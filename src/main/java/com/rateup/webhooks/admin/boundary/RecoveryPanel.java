@@ -4,7 +4,6 @@ import com.rateup.webhooks.deliveries.control.DeliveryJobs;
 import com.rateup.webhooks.deliveries.entity.DeliveryJob;
 import com.rateup.webhooks.outbox.entity.DeliveryStatus;
 import com.rateup.webhooks.platform.boundary.PageMessages;
-import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -14,9 +13,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Recovery in bulk on the survey page: "Redeliver all failed since …" on the Deliveries tab, the
- * backfill offer on the Settings tab right after a URL is first saved, each with a confirmation that
- * says how many, and the survey's latest job with its progress (the page follows a running one).
+ * Recovery in bulk: "Redeliver all failed since …" beside a delivery log ({@link ShownLog}), the backfill
+ * offer on a survey's Settings tab right after a URL is first saved, each with a confirmation that says
+ * how many, and the webhook's latest job with its progress (the page follows a running one).
  */
 @Named("recovery")
 @ViewScoped
@@ -28,7 +27,7 @@ public class RecoveryPanel implements Serializable {
     SurveyPage page;
 
     @Inject
-    TeamWebhooks webhooks;
+    ShownLog shown;
 
     @Inject
     DeliveryJobs jobs;
@@ -46,7 +45,7 @@ public class RecoveryPanel implements Serializable {
     /** Whether the survey has a webhook to recover deliveries for. */
     public boolean isAvailable() {
         if (available == null) {
-            available = webhook().isPresent();
+            available = shown.webhook().isPresent();
         }
         return available;
     }
@@ -54,7 +53,7 @@ public class RecoveryPanel implements Serializable {
     /** The survey's latest recovery job, running or ended; null if it never had one. */
     public DeliveryJob getJob() {
         if (job == null) {
-            job = webhook().flatMap(jobs::latestOf).orElse(null);
+            job = shown.webhook().flatMap(jobs::latestOf).orElse(null);
         }
         return job;
     }
@@ -72,7 +71,7 @@ public class RecoveryPanel implements Serializable {
 
     public void askToRedeliver() {
         Instant since = required("recover:since", failedSince);
-        Optional<Webhook> webhook = webhook();
+        Optional<Webhook> webhook = shown.webhook();
         if (since == null || webhook.isEmpty()) {
             return;
         }
@@ -86,7 +85,7 @@ public class RecoveryPanel implements Serializable {
     public void redeliver() {
         confirmingRedelivery = false;
         Instant since = PageTimes.parse("since", failedSince);
-        webhook().ifPresent(webhook -> start(() -> jobs.redeliver(webhook, DeliveryStatus.FAILED, since, null),
+        shown.webhook().ifPresent(webhook -> start(() -> jobs.redeliver(webhook, DeliveryStatus.FAILED, since, null),
                 "recovery.redelivering"));
     }
 
@@ -99,7 +98,7 @@ public class RecoveryPanel implements Serializable {
     /** How many past responses the webhook was never sent, since the offer's time. */
     public long getUnsent() {
         Instant since = PageTimes.parse("since", backfillSince);
-        return since == null ? 0 : webhook().map(webhook -> jobs.unsentSince(webhook, since)).orElse(0L);
+        return since == null ? 0 : shown.webhook().map(webhook -> jobs.unsentSince(webhook, since)).orElse(0L);
     }
 
     public void askToBackfill() {
@@ -118,7 +117,7 @@ public class RecoveryPanel implements Serializable {
         confirmingBackfill = false;
         backfillOffered = false;
         Instant since = PageTimes.parse("since", backfillSince);
-        webhook().ifPresent(webhook -> start(() -> jobs.backfill(webhook, since), "recovery.backfilling"));
+        shown.webhook().ifPresent(webhook -> start(() -> jobs.backfill(webhook, since), "recovery.backfilling"));
     }
 
     public void declineBackfill() {
@@ -132,7 +131,7 @@ public class RecoveryPanel implements Serializable {
     }
 
     public void cancelJob() {
-        if (getJob() != null && webhook().filter(webhook -> jobs.cancel(webhook, job.id())).isPresent()) {
+        if (getJob() != null && shown.webhook().filter(webhook -> jobs.cancel(webhook, job.id())).isPresent()) {
             PageMessages.info("recovery.cancelled");
         }
         job = null;
@@ -148,10 +147,6 @@ public class RecoveryPanel implements Serializable {
         }
         job = null;
         pending = null;
-    }
-
-    private Optional<Webhook> webhook() {
-        return page.visibleSurveyId() == null ? Optional.empty() : webhooks.ofSurvey(page.visibleSurveyId());
     }
 
     private static Instant required(String field, String value) {

@@ -10,6 +10,7 @@ import com.rateup.webhooks.teams.control.TeamDirectory;
 import com.rateup.webhooks.teams.entity.Team;
 import com.rateup.webhooks.webhooks.boundary.EndpointUrl;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
+import com.rateup.webhooks.webhooks.entity.Receives;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -143,11 +144,11 @@ public class TeamWebhooksPage implements Serializable {
         try {
             var parsed = EndpointUrl.Validator.parse(url);
             if (editedId == null) {
-                edited = webhooks.create(teamId, parsed, enabled, blankToNull(description), scope, null);
+                edited = webhooks.create(teamId, parsed, enabled, blankToNull(description), scope, Receives.UNCHANGED);
                 editedId = edited.id();
                 PageMessages.info("webhooks.created");
             } else {
-                edited = webhooks.change(editedId, parsed, enabled, blankToNull(description), scope, null).orElse(null);
+                edited = webhooks.change(editedId, parsed, enabled, blankToNull(description), scope, Receives.UNCHANGED).orElse(null);
                 PageMessages.info(edited == null ? "webhooks.gone" : "settings.saved");
             }
         } catch (TeamWebhooks.RefusedEndpoint refused) {

@@ -3,6 +3,7 @@ package com.rateup.webhooks.admin.boundary;
 import com.rateup.webhooks.platform.boundary.PageMessages;
 import com.rateup.webhooks.webhooks.boundary.EndpointUrl;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
+import com.rateup.webhooks.webhooks.entity.Receives;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -68,7 +69,7 @@ public class WebhookSettingsForm implements Serializable {
             return;
         }
         try {
-            var saved = webhooks.saveOfSurvey(page.getSurvey().teamId(), surveyId, EndpointUrl.Validator.parse(url), enabled, null);
+            var saved = webhooks.saveOfSurvey(page.getSurvey().teamId(), surveyId, EndpointUrl.Validator.parse(url), enabled, Receives.UNCHANGED);
             webhook = saved.webhook();
             PageMessages.info(saved.created() ? "settings.created" : "settings.saved");
             if (saved.created()) {

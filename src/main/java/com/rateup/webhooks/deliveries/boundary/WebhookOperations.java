@@ -222,13 +222,14 @@ public abstract class WebhookOperations {
                 : attempts.sendTestAlert(webhook));
     }
 
+    /** {@code matchesFilter}: whether the webhook's filter lets the sample through (it was sent anyway); null without a filter. */
     public record TestOutcome(String webhookId, boolean delivered, Integer statusCode, long durationMs, String error,
-            String responseExcerpt) {
+            String responseExcerpt, Boolean matchesFilter) {
 
         static TestOutcome of(DeliveryAttempts.TestEvent test) {
             AttemptResult result = test.result();
             return new TestOutcome(test.webhookId(), result.succeeded(), result.statusCode(), result.durationMs(), result.error(),
-                    result.excerpt());
+                    result.excerpt(), test.matchesFilter());
         }
     }
 

@@ -56,7 +56,8 @@ public class DeliveryJobs {
 
     /**
      * Redelivers the webhook's deliveries that match (status FAILED or DELIVERED; since required; until at
-     * most now), each once, with its own id and a fresh round of attempts.
+     * most now), each once, with its own id and a fresh round of attempts; one its filter no longer matches is
+     * left as it is and drops out of the job's count (#31).
      */
     @Transactional(dontRollbackOn = AlreadyRunning.class)
     public DeliveryJob redeliver(Webhook webhook, DeliveryStatus status, Instant since, Instant until) {
@@ -78,7 +79,10 @@ public class DeliveryJobs {
                 .getSingleResult();
     }
 
-    /** Sends the responses submitted since {@code since} to the surveys the webhook receives that it was never sent, oldest first. */
+    /**
+     * Sends the responses submitted since {@code since} to the surveys the webhook receives that it was never sent, oldest
+     * first, those its filter matches: the count starts with all of them and drops those it does not as the job goes.
+     */
     @Transactional(dontRollbackOn = AlreadyRunning.class)
     public DeliveryJob backfill(Webhook webhook, Instant since) {
         DeliveryJob job = start(new DeliveryJob(DeliveryJob.Kind.BACKFILL, webhook.teamId(), webhook.ownerSurveyId().orElse(null),
@@ -170,7 +174,7 @@ public class DeliveryJobs {
             return 0;
         }
         int room = (int) Math.max(0, window() - pending);
-        int handed = room == 0 ? 0 : job.kind() == DeliveryJob.Kind.REDELIVER ? redeliverNext(job, room) : backfillNext(job, webhook, room);
+        int handed = room == 0 ? 0 : job.kind() == DeliveryJob.Kind.REDELIVER ? redeliverNext(job, webhook, room) : backfillNext(job, webhook, room);
         if (handed == 0 && pending == 0) {
             job.finish(); // nothing left to hand over, and everything handed over has ended its round
         }
@@ -182,7 +186,8 @@ public class DeliveryJobs {
         return 2 * policy.maxConcurrencyPerEndpoint();
     }
 
-    private int redeliverNext(DeliveryJob job, int room) {
+    /** Returns how many it went past, handed over or not (none: nothing is left). */
+    private int redeliverNext(DeliveryJob job, Webhook webhook, int room) {
         LogCursor after = job.cursorAt() == null ? null : new LogCursor(job.cursorAt(), job.cursorId());
         List<Delivery> next = new LogQuery(LogOf.webhook(job.webhookId()), DeliveryFilter.ALL)
                 .and("d.jobId = :jobId", "jobId", job.id())
@@ -190,31 +195,55 @@ public class DeliveryJobs {
                 .select(em, "select d", "d.createdAt, d.id", Delivery.class)
                 .setMaxResults(room)
                 .getResultList();
-        Instant now = Instant.now();
-        next.forEach(delivery -> delivery.redeliver(now)); // one being attempted right now finishes its own round
-        if (!next.isEmpty()) {
-            Delivery last = next.get(next.size() - 1);
-            job.queued(next.size(), last.createdAt(), last.id());
+        if (next.isEmpty()) {
+            return 0;
         }
+        Instant now = Instant.now();
+        int redelivered = 0;
+        for (Delivery delivery : next) {
+            // what the webhook's filter no longer matches is not sent again (#31); one being attempted right now finishes its own round
+            if (wanted(webhook, delivery.payload())) {
+                delivery.redeliver(now);
+                redelivered++;
+            }
+        }
+        Delivery last = next.get(next.size() - 1);
+        job.queued(redelivered, last.createdAt(), last.id());
+        job.skipped(next.size() - redelivered);
         return next.size();
     }
 
+    /** Returns how many responses it went past, handed over or not (none: nothing is left). */
     private int backfillNext(DeliveryJob job, Webhook webhook, int room) {
-        List<SurveyResponse> next = unsent(webhook, job.since(), job.until(), "select r", SurveyResponse.class)
-                .setMaxResults(room)
-                .getResultList();
+        TypedQuery<SurveyResponse> unsent = job.cursorAt() == null
+                ? unsent(webhook, job.since(), job.until(), "select r", SurveyResponse.class, "")
+                : unsent(webhook, job.since(), job.until(), "select r", SurveyResponse.class,
+                        " and (r.createdAt > :cursorAt or (r.createdAt = :cursorAt and r.id > :cursorId))")
+                        .setParameter("cursorAt", job.cursorAt())
+                        .setParameter("cursorId", job.cursorId());
+        List<SurveyResponse> next = unsent.setMaxResults(room).getResultList();
         if (next.isEmpty()) {
             return 0;
         }
         Map<String, Survey> surveys = new HashMap<>();
+        int created = 0;
         for (SurveyResponse response : next) {
             Survey survey = surveys.computeIfAbsent(response.surveyId(), id -> em.find(Survey.class, id));
-            em.persist(Delivery.backfilled(job.id(), job.teamId(), survey.id(), webhook.id(), webhook.reach(), response.id(),
-                    PayloadWriter.payload(survey, response), response.createdAt()));
+            String payload = PayloadWriter.payload(survey, response);
+            if (wanted(webhook, payload)) {
+                em.persist(Delivery.backfilled(job.id(), job.teamId(), survey.id(), webhook.id(), webhook.reach(), response.id(),
+                        payload, response.createdAt()));
+                created++;
+            }
         }
         SurveyResponse last = next.get(next.size() - 1);
-        job.queued(next.size(), last.createdAt(), last.id());
+        job.queued(created, last.createdAt(), last.id());
+        job.skipped(next.size() - created);
         return next.size();
+    }
+
+    private static boolean wanted(Webhook webhook, String payload) {
+        return webhook.filter().map(filter -> filter.matches(PayloadWriter.document(payload))).orElse(true);
     }
 
     /**
@@ -222,12 +251,17 @@ public class DeliveryJobs {
      * is) that it has no delivery of, oldest first: a backfill's own deliveries take them off the list.
      */
     private <T> TypedQuery<T> unsent(Webhook webhook, Instant since, Instant until, String select, Class<T> type) {
+        return unsent(webhook, since, until, select, type, "");
+    }
+
+    /** {@code after}: a further condition on {@code r}, for the rows after a job's cursor. */
+    private <T> TypedQuery<T> unsent(Webhook webhook, Instant since, Instant until, String select, Class<T> type, String after) {
         if (!webhook.receives(EventType.RESPONSE_CREATED)) {
             throw new IllegalArgumentException("webhook " + webhook.id() + " receives no responses");
         }
         Webhook.Scope scope = webhook.scope();
         boolean rows = type == SurveyResponse.class;
-        TypedQuery<T> query = em.createQuery(select + UNSENT + (scope.all() ? "" : " and r.surveyId in :surveyIds")
+        TypedQuery<T> query = em.createQuery(select + UNSENT + (scope.all() ? "" : " and r.surveyId in :surveyIds") + after
                         + (rows ? " order by r.createdAt, r.id" : ""), type)
                 .setParameter("teamId", webhook.teamId())
                 .setParameter("since", since)

@@ -41,7 +41,8 @@ public class ReceiverCheck {
         AttemptResult signed = send(webhook, PayloadWriter.sample(survey, now), now, secrets);
         AttemptResult misSigned = send(webhook, PayloadWriter.sample(survey, now), now, List.of(forgedSecret()));
         AttemptResult stale = send(webhook, PayloadWriter.sample(survey, then), then, secrets);
-        return Verdict.of(signed, misSigned, stale);
+        Boolean matches = webhook.filter().map(filter -> filter.matches(PayloadWriter.document(PayloadWriter.sample(survey, now)))).orElse(null);
+        return Verdict.of(signed, misSigned, stale, matches);
     }
 
     private AttemptResult send(Webhook webhook, String payload, Instant at, List<String> secrets) {
@@ -54,10 +55,14 @@ public class ReceiverCheck {
         return Webhook.SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
     }
 
-    /** What the three events showed, and what it means for the team in one sentence. */
-    public record Verdict(boolean acceptsSigned, boolean rejectsMisSigned, boolean rejectsStale, String verdict) implements Serializable {
+    /**
+     * What the three events showed, and what it means for the team in one sentence; {@code sampleMatchesFilter}:
+     * whether the webhook's filter would let the sample through (sent anyway), null without a filter.
+     */
+    public record Verdict(boolean acceptsSigned, boolean rejectsMisSigned, boolean rejectsStale, String verdict, Boolean sampleMatchesFilter)
+            implements Serializable {
 
-        static Verdict of(AttemptResult signed, AttemptResult misSigned, AttemptResult stale) {
+        static Verdict of(AttemptResult signed, AttemptResult misSigned, AttemptResult stale, Boolean sampleMatchesFilter) {
             boolean accepts = signed.succeeded();
             boolean rejectsForged = rejected(misSigned);
             boolean rejectsOld = rejected(stale);
@@ -74,7 +79,7 @@ public class ReceiverCheck {
             } else {
                 verdict = "your receiver verifies signatures and rejects stale events";
             }
-            return new Verdict(accepts, rejectsForged, rejectsOld, verdict);
+            return new Verdict(accepts, rejectsForged, rejectsOld, verdict, sampleMatchesFilter);
         }
 
         /** The receiver did all three right. */

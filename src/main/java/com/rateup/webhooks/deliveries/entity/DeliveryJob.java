@@ -125,6 +125,14 @@ public class DeliveryJob {
         cursorId = lastId;
     }
 
+    /**
+     * {@code count} it went past without handing them over (the webhook's filter does not match them now), the
+     * last of them at {@code lastAt}/{@code lastId} unless handed-over ones came later: the job is not for them.
+     */
+    public void skipped(int count) {
+        total = Math.max(queued, total - count);
+    }
+
     /** Every delivery was handed over and none is pending any more. */
     public void finish() {
         end(State.DONE, queued);

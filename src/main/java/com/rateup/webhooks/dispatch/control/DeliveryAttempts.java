@@ -108,17 +108,19 @@ public class DeliveryAttempts {
      */
     public TestEvent sendTestEvent(Survey survey, Webhook webhook) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String id = UUID.randomUUID().toString();
-        return new TestEvent(id, attempt(WebhookRequest.test(id, webhook.url(), PayloadWriter.sample(survey, now), now,
-                webhook.signingSecrets(now))));
+        return sendTest(webhook, PayloadWriter.sample(survey, now), now);
     }
 
     /** "Send test alert": one signed sample alert ({@code "type":"test"}) to a webhook subscribed to alerts, now; not stored. */
     public TestEvent sendTestAlert(Webhook alerts) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return sendTest(alerts, TeamAlerts.sample(alerts, now), now);
+    }
+
+    private TestEvent sendTest(Webhook webhook, String payload, Instant now) {
         String id = UUID.randomUUID().toString();
-        return new TestEvent(id, attempt(WebhookRequest.test(id, alerts.url(), TeamAlerts.sample(alerts, now), now,
-                alerts.signingSecrets(now))));
+        Boolean matches = webhook.filter().map(filter -> filter.matches(PayloadWriter.document(payload))).orElse(null);
+        return new TestEvent(id, attempt(WebhookRequest.test(id, webhook.url(), payload, now, webhook.signingSecrets(now))), matches);
     }
 
     public AttemptResult attempt(WebhookRequest request) {
@@ -152,8 +154,11 @@ public class DeliveryAttempts {
         }
     }
 
-    /** {@code webhookId}: the {@code x-webhook-id} the test event was sent with. */
-    public record TestEvent(String webhookId, AttemptResult result) implements Serializable {
+    /**
+     * {@code webhookId}: the {@code x-webhook-id} the test event was sent with; {@code matchesFilter}: whether the
+     * webhook's filter would let the sample through (sent anyway), null without a filter.
+     */
+    public record TestEvent(String webhookId, AttemptResult result, Boolean matchesFilter) implements Serializable {
     }
 
     /** A failed attempt that is to be retried. */

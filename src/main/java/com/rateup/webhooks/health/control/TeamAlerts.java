@@ -10,6 +10,7 @@ import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -41,13 +42,15 @@ public class TeamAlerts {
     @Inject
     Event<DeliveryDue> due;
 
-    /** Raises the alert in the current transaction: a delivery to each of the team's webhooks subscribed to its type. */
+    /** Raises the alert in the current transaction: a delivery to each of the team's webhooks subscribed to its type whose filter it matches. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void raise(AlertType type, Webhook subject, String reason, Delivery failed) {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String payload = payload(type, subject, at, reason, failed);
+        JsonObject document = PayloadWriter.document(payload);
         webhooks.subscribedTo(subject.teamId(), type.event()).stream()
                 .filter(subscriber -> subscriber.enabled() || subscriber.waitsForReenabling())
+                .filter(subscriber -> subscriber.filter().map(filter -> filter.matches(document)).orElse(true))
                 .forEach(subscriber -> {
                     Delivery alert = Delivery.alert(subject.teamId(), surveyOf(subject, failed), subscriber.id(), payload, at);
                     em.persist(alert);

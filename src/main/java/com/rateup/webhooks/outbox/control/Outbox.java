@@ -4,11 +4,15 @@ import com.rateup.webhooks.outbox.entity.Delivery;
 import com.rateup.webhooks.responses.entity.ResponseSubmitted;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import com.rateup.webhooks.webhooks.entity.Webhook;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -34,11 +38,25 @@ public class Outbox {
     @Inject
     Event<DeliveryDue> due;
 
+    @Inject
+    MeterRegistry registry;
+
+    private Counter filteredOut;
+
+    @PostConstruct
+    void register() {
+        filteredOut = Counter.builder("rateup.deliveries.filtered")
+                .description("Deliveries not made because the payload did not match the webhook's filter")
+                .register(registry);
+    }
+
     /**
      * For each webhook that receives the survey: a delivery, announced as due if the webhook is
      * enabled; for one the system disabled (auto-disable, 410) a delivery that waits in the database
      * until the team enables it again (the sweep looks only at enabled webhooks). None for a webhook
-     * the team switched off. Every delivery carries the same payload, written once.
+     * the team switched off, and none for a webhook whose filter the payload does not match (nothing in its
+     * log: a row per response it does not want would cost a write each and bury what it does get; the count is
+     * at {@code rateup.deliveries.filtered}). Every delivery carries the same payload, written once.
      */
     void enqueue(@Observes ResponseSubmitted submitted) {
         var survey = submitted.survey();
@@ -48,7 +66,15 @@ public class Outbox {
             return;
         }
         String payload = PayloadWriter.payload(survey, response);
+        JsonObject document = null; // parsed only if a webhook has a filter
         for (Webhook webhook : receiving) {
+            if (webhook.filter().isPresent()) {
+                document = document != null ? document : PayloadWriter.document(payload);
+                if (!webhook.filter().get().matches(document)) {
+                    filteredOut.increment();
+                    continue;
+                }
+            }
             Delivery delivery = new Delivery(survey.teamId(), survey.id(), webhook.id(), webhook.reach(),
                     response.id(), payload, response.createdAt());
             em.persist(delivery);

@@ -6,6 +6,7 @@ import com.rateup.webhooks.responses.entity.SurveyResponse;
 import com.rateup.webhooks.surveys.entity.Question;
 import com.rateup.webhooks.surveys.entity.Survey;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -64,6 +65,11 @@ public final class PayloadWriter {
                 .add("teamId", survey.teamId())
                 .add("surveyId", survey.id());
         return JavaScriptJson.stringify(body.build());
+    }
+
+    /** The payload as a JSON document, to evaluate a webhook's filter on exactly what is sent. */
+    public static JsonObject document(String payload) {
+        return parse(payload).asJsonObject();
     }
 
     /** The payload indented for reading (the admin pages); what is sent is the compact form. */

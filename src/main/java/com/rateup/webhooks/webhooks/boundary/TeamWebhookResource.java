@@ -8,7 +8,7 @@ import com.rateup.webhooks.teams.boundary.TeamScoped;
 import com.rateup.webhooks.webhooks.boundary.TeamWebhooksResource.TeamWebhookSettings;
 import com.rateup.webhooks.webhooks.boundary.TeamWebhooksResource.TeamWebhookView;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
-import com.rateup.webhooks.webhooks.entity.EventType;
+import com.rateup.webhooks.webhooks.entity.Receives;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import java.util.Set;
 
 /**
  * One of the team's webhooks ({@link TeamWebhook}, 404 for another team's): its settings and secret. The
@@ -70,14 +69,14 @@ public class TeamWebhookResource {
     public TeamWebhookView change(@Valid TeamWebhookSettings settings) {
         Problems.required(settings);
         Webhook webhook = teamWebhook.get();
-        Set<EventType> events = settings.events();
-        Webhook.Scope scope = settings.scope(events);
+        Receives receives = settings.receives();
+        Webhook.Scope scope = settings.scope(receives.events());
         if (webhook.ownerSurveyId().isPresent() && !scope.equals(webhook.scope())) {
             throw Problems.conflict("this is the own webhook of survey " + webhook.ownerSurveyId().get()
                     + ", which receives that survey only; create a team webhook for other scopes");
         }
         return refusalsAsProblems(() -> webhooks.change(webhook.id(), EndpointUrl.Validator.parse(settings.url), settings.enabled(),
-                settings.description, scope, events))
+                settings.description, scope, receives))
                 .map(changed -> TeamWebhookView.of(changed, true))
                 .orElseThrow(() -> Problems.notFound("webhook"));
     }

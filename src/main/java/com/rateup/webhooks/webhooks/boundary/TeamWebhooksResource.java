@@ -6,6 +6,7 @@ import com.rateup.webhooks.teams.boundary.TeamAuthentication;
 import com.rateup.webhooks.teams.boundary.TeamScoped;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import com.rateup.webhooks.webhooks.entity.EventType;
+import com.rateup.webhooks.webhooks.entity.Receives;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -76,9 +77,9 @@ public class TeamWebhooksResource {
     @POST
     public Response create(@Valid TeamWebhookSettings settings, @Context UriInfo uri) {
         Problems.required(settings);
-        Set<EventType> events = settings.events();
+        Receives receives = settings.receives();
         Webhook webhook = refusalsAsProblems(() -> webhooks.create(teamId, EndpointUrl.Validator.parse(settings.url),
-                settings.enabled(), settings.description, settings.scope(events), events));
+                settings.enabled(), settings.description, settings.scope(receives.events()), receives));
         return Response.created(uri.getAbsolutePathBuilder().path(webhook.id()).build())
                 .entity(TeamWebhookView.of(webhook, true))
                 .build();
@@ -128,12 +129,15 @@ public class TeamWebhooksResource {
         @Schema(description = "The event types it receives (default [\"response.created\"]); one that takes alert types only needs no surveys")
         public List<String> events;
 
+        @Schema(description = FilterField.DESCRIPTION, example = "{\"responses\":{\"$elemMatch\":{\"title\":\"Please rate us?\",\"response\":{\"$lte\":2}}}}")
+        public JsonValue filter;
+
         boolean enabled() {
             return enabled == null || enabled;
         }
 
-        Set<EventType> events() {
-            return EventsField.parse(events, EventsField.ANY);
+        Receives receives() {
+            return new Receives(EventsField.parse(events, EventsField.ANY), FilterField.parse(filter));
         }
 
         /** {@code events}: as parsed; a webhook that takes no responses may leave its surveys out. */
@@ -160,14 +164,14 @@ public class TeamWebhooksResource {
      * this is (its Settings tab), null for a team webhook; {@code secret} only when one webhook is shown.
      */
     public record TeamWebhookView(String id, String url, boolean enabled, String description, JsonValue surveys, String survey,
-            List<String> events, String disabledReason, Instant disabledAt, Instant failingSince, String secret, Instant previousSecretExpiresAt,
+            List<String> events, JsonValue filter, String disabledReason, Instant disabledAt, Instant failingSince, String secret, Instant previousSecretExpiresAt,
             Instant secretRotatedAt, String secretRotatedBy, Instant createdAt, Instant updatedAt) {
 
         static TeamWebhookView of(Webhook webhook, boolean withSecret) {
             Webhook.Scope scope = webhook.scope();
             JsonValue surveys = scope.all() ? Json.createValue(ALL) : Json.createArrayBuilder(scope.surveyIds().stream().sorted().toList()).build();
             return new TeamWebhookView(webhook.id(), webhook.url().toString(), webhook.enabled(), webhook.description(), surveys,
-                    webhook.ownerSurveyId().orElse(null), EventsField.of(webhook), webhook.disabledReason(), webhook.disabledAt(), webhook.failingSince(),
+                    webhook.ownerSurveyId().orElse(null), EventsField.of(webhook), FilterField.of(webhook), webhook.disabledReason(), webhook.disabledAt(), webhook.failingSince(),
                     withSecret ? webhook.secret() : null, webhook.previousSecretExpiresAt(), webhook.secretRotatedAt(),
                     webhook.secretRotatedBy(), webhook.createdAt(), webhook.updatedAt());
         }

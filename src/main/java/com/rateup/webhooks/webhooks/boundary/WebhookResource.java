@@ -4,9 +4,11 @@ import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.teams.boundary.TeamAuthentication;
 import com.rateup.webhooks.teams.boundary.TeamScoped;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
+import com.rateup.webhooks.webhooks.entity.Receives;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -76,7 +78,7 @@ public class WebhookResource {
         Problems.required(settings);
         try {
             var saved = webhooks.saveOfSurvey(teamId, surveyId, EndpointUrl.Validator.parse(settings.url), settings.enabled == null || settings.enabled,
-                    EventsField.parse(settings.events, EventsField.ANY));
+                    new Receives(EventsField.parse(settings.events, EventsField.ANY), FilterField.parse(settings.filter)));
             return Response.status(saved.created() ? Response.Status.CREATED : Response.Status.OK)
                     .entity(WebhookView.of(saved.webhook()))
                     .build();
@@ -106,7 +108,7 @@ public class WebhookResource {
 
     /**
      * A class, not a record: see {@link Problems#required}. Absent {@code enabled} means enabled; absent
-     * {@code events}, what the webhook had (a new one: {@code ["response.created"]}).
+     * {@code events}, what the webhook had (a new one: {@code ["response.created"]}); absent {@code filter}, its filter.
      */
     @Schema(example = "{\"url\":\"https://hooks.example.com/rateup\",\"enabled\":true,\"events\":[\"response.created\"]}")
     public static class WebhookSettings {
@@ -120,14 +122,17 @@ public class WebhookResource {
         @Schema(description = "The event types it receives: response.created, or the alert types webhook.failing, webhook.slow,"
                 + " webhook.circuit_open, webhook.disabled, webhook.recovered, delivery.failed")
         public List<String> events;
+
+        @Schema(description = FilterField.DESCRIPTION, example = "{\"language\":{\"$in\":[\"de\",\"at\"]}}")
+        public JsonValue filter;
     }
 
-    public record WebhookView(String url, boolean enabled, List<String> events, String disabledReason, Instant disabledAt,
+    public record WebhookView(String url, boolean enabled, List<String> events, JsonValue filter, String disabledReason, Instant disabledAt,
             Instant failingSince, String secret, Instant previousSecretExpiresAt, Instant secretRotatedAt, String secretRotatedBy,
             Instant createdAt, Instant updatedAt) {
 
         static WebhookView of(Webhook webhook) {
-            return new WebhookView(webhook.url().toString(), webhook.enabled(), EventsField.of(webhook), webhook.disabledReason(),
+            return new WebhookView(webhook.url().toString(), webhook.enabled(), EventsField.of(webhook), FilterField.of(webhook), webhook.disabledReason(),
                     webhook.disabledAt(), webhook.failingSince(), webhook.secret(), webhook.previousSecretExpiresAt(),
                     webhook.secretRotatedAt(), webhook.secretRotatedBy(), webhook.createdAt(), webhook.updatedAt());
         }

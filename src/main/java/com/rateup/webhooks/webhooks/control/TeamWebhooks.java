@@ -3,7 +3,9 @@ package com.rateup.webhooks.webhooks.control;
 import com.rateup.webhooks.surveys.control.TeamSurveys;
 import com.rateup.webhooks.surveys.entity.Survey;
 import com.rateup.webhooks.teams.entity.Team;
+import com.rateup.webhooks.webhooks.entity.PayloadFilter;
 import com.rateup.webhooks.webhooks.entity.Reach;
+import com.rateup.webhooks.webhooks.entity.Receives;
 import com.rateup.webhooks.webhooks.entity.EventType;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import com.rateup.webhooks.webhooks.entity.WebhookRemoved;
@@ -20,7 +22,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -65,7 +66,7 @@ public class TeamWebhooks {
      * a webhook's URL. The team row is locked meanwhile, so a team never gets two.
      */
     @Transactional
-    public Saved saveAlerts(String teamId, URI url, boolean enabled, Set<EventType> events) {
+    public Saved saveAlerts(String teamId, URI url, boolean enabled, Receives receives) {
         refuseUnsafe(url);
         em.find(Team.class, teamId, LockModeType.PESSIMISTIC_WRITE);
         Optional<Webhook> existing = alertsOf(teamId);
@@ -75,7 +76,7 @@ public class TeamWebhooks {
             em.persist(created);
             return created;
         });
-        subscribeIfGiven(alerts, events);
+        receives.applyTo(alerts);
         return new Saved(alerts, existing.isEmpty());
     }
 
@@ -129,7 +130,7 @@ public class TeamWebhooks {
      * its host is not a public address (unless the operator allows private networks).
      */
     @Transactional
-    public Saved saveOfSurvey(String teamId, String surveyId, URI url, boolean enabled, Set<EventType> events) {
+    public Saved saveOfSurvey(String teamId, String surveyId, URI url, boolean enabled, Receives receives) {
         refuseUnsafe(url);
         Optional<Webhook> existing = ofSurvey(surveyId);
         existing.ifPresent(webhook -> webhook.change(url, enabled));
@@ -138,7 +139,7 @@ public class TeamWebhooks {
             em.persist(created);
             return created;
         });
-        subscribeIfGiven(webhook, events);
+        receives.applyTo(webhook);
         return new Saved(webhook, existing.isEmpty());
     }
 
@@ -147,7 +148,7 @@ public class TeamWebhooks {
      * so two concurrent requests cannot both pass {@code rateup.team.max-webhooks}.
      */
     @Transactional
-    public Webhook create(String teamId, URI url, boolean enabled, String description, Webhook.Scope scope, Set<EventType> events) {
+    public Webhook create(String teamId, URI url, boolean enabled, String description, Webhook.Scope scope, Receives receives) {
         refuseUnsafe(url);
         refuseForeign(teamId, scope);
         em.find(Team.class, teamId, LockModeType.PESSIMISTIC_WRITE);
@@ -156,7 +157,7 @@ public class TeamWebhooks {
             throw new TooManyWebhooks(config.maxTeamWebhooks());
         }
         Webhook webhook = Webhook.ofTeam(teamId, url, enabled, description, scope);
-        subscribeIfGiven(webhook, events);
+        receives.applyTo(webhook);
         em.persist(webhook);
         return webhook;
     }
@@ -164,13 +165,13 @@ public class TeamWebhooks {
     /** Changes a webhook; a survey's own webhook keeps its survey as its scope. Empty when it is gone. */
     @Transactional
     public Optional<Webhook> change(String webhookId, URI url, boolean enabled, String description, Webhook.Scope scope,
-            Set<EventType> events) {
+            Receives receives) {
         refuseUnsafe(url);
         return find(webhookId).map(webhook -> {
             refuseForeign(webhook.teamId(), scope);
             webhook.change(url, enabled);
             webhook.describe(description, scope);
-            subscribeIfGiven(webhook, events);
+            receives.applyTo(webhook);
             return webhook;
         });
     }
@@ -181,13 +182,6 @@ public class TeamWebhooks {
         Optional<Webhook> webhook = find(webhookId);
         webhook.ifPresent(it -> it.rotateSecret(config.secretGrace(), rotatedBy));
         return webhook;
-    }
-
-    /** {@code events} null: as they were (a new webhook's: {@link EventType#DEFAULT}). */
-    private static void subscribeIfGiven(Webhook webhook, Set<EventType> events) {
-        if (events != null) {
-            webhook.subscribe(events);
-        }
     }
 
     /** The team's webhooks that receive alerts of this type, whatever their state, oldest first. */
@@ -260,15 +254,26 @@ public class TeamWebhooks {
         }
     }
 
-    /**
-     * The survey a sample payload for the webhook is made of (test event, receiver check): its own survey,
-     * the first of its list by id, or the team's oldest for "all"; empty when it receives none yet.
-     */
-    public Optional<Survey> sampledSurvey(Webhook webhook) {
+    /** The surveys and flows it receives now: its own, those of its list by id, or all of the team's, oldest first. */
+    public List<Survey> surveysOf(Webhook webhook) {
         Webhook.Scope scope = webhook.scope();
         return scope.all()
-                ? surveys.ofTeam(webhook.teamId()).stream().findFirst()
-                : scope.surveyIds().stream().sorted().map(id -> surveys.find(webhook.teamId(), id)).flatMap(Optional::stream).findFirst();
+                ? surveys.ofTeam(webhook.teamId())
+                : scope.surveyIds().stream().sorted().map(id -> surveys.find(webhook.teamId(), id)).flatMap(Optional::stream).toList();
+    }
+
+    /** The survey a sample payload for the webhook is made of (test event, receiver check); empty when it receives none yet. */
+    public Optional<Survey> sampledSurvey(Webhook webhook) {
+        return surveysOf(webhook).stream().findFirst();
+    }
+
+    /** Sets or (empty) removes its filter (#31); empty when the webhook is gone. */
+    @Transactional
+    public Optional<Webhook> filter(String webhookId, Optional<PayloadFilter> filter) {
+        return find(webhookId).map(webhook -> {
+            webhook.filter(filter);
+            return webhook;
+        });
     }
 
 }

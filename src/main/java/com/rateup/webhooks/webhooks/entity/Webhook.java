@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -91,6 +92,14 @@ public class Webhook {
 
     /** The event types it receives, as {@code ,a,b,} (so that one is matched with like '%,a,%'). */
     private String events;
+
+    /** Its {@link PayloadFilter} as saved; null: it receives every payload of its events. */
+    @Column(name = "payload_filter")
+    private String payloadFilter;
+
+    /** Parsed once per loaded entity: the intake asks for every response. */
+    @Transient
+    private transient Optional<PayloadFilter> filter;
 
     @Enumerated(EnumType.STRING)
     private WebhookState state;
@@ -208,6 +217,20 @@ public class Webhook {
             EventType.ofWireName(name).ifPresent(types::add);
         }
         return types;
+    }
+
+    /** What it receives of its events; empty: everything. */
+    public Optional<PayloadFilter> filter() {
+        if (filter == null) {
+            filter = PayloadFilter.ofStored(payloadFilter);
+        }
+        return filter;
+    }
+
+    public void filter(Optional<PayloadFilter> given) {
+        this.payloadFilter = given.map(PayloadFilter::text).orElse(null);
+        this.filter = given;
+        this.updatedAt = Instant.now();
     }
 
     public boolean receives(EventType type) {

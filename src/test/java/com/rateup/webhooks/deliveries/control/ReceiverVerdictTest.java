@@ -14,22 +14,22 @@ class ReceiverVerdictTest {
 
     @Test
     void aReceiverThatVerifiesPasses() {
-        ReceiverCheck.Verdict verdict = ReceiverCheck.Verdict.of(OK, UNAUTHORIZED, UNAUTHORIZED);
+        ReceiverCheck.Verdict verdict = ReceiverCheck.Verdict.of(OK, UNAUTHORIZED, UNAUTHORIZED, null);
         assertThat(verdict.passed()).isTrue();
         assertThat(verdict.verdict()).isEqualTo("your receiver verifies signatures and rejects stale events");
     }
 
     @Test
     void eachFailingIsNamedTheWorstFirst() {
-        assertThat(ReceiverCheck.Verdict.of(UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED).verdict())
+        assertThat(ReceiverCheck.Verdict.of(UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, null).verdict())
                 .startsWith("your receiver did not accept a correctly signed event (answered 401)");
-        assertThat(ReceiverCheck.Verdict.of(OK, OK, OK).verdict()).contains("wrong signature").contains("anyone can forge them");
-        assertThat(ReceiverCheck.Verdict.of(OK, UNAUTHORIZED, OK).verdict()).contains("signed 10 minutes ago").contains("replayed");
+        assertThat(ReceiverCheck.Verdict.of(OK, OK, OK, null).verdict()).contains("wrong signature").contains("anyone can forge them");
+        assertThat(ReceiverCheck.Verdict.of(OK, UNAUTHORIZED, OK, null).verdict()).contains("signed 10 minutes ago").contains("replayed");
     }
 
     @Test
     void noAnswerIsNotARejection() {
-        ReceiverCheck.Verdict verdict = ReceiverCheck.Verdict.of(OK, NO_ANSWER, UNAUTHORIZED);
+        ReceiverCheck.Verdict verdict = ReceiverCheck.Verdict.of(OK, NO_ANSWER, UNAUTHORIZED, null);
         assertThat(verdict.rejectsMisSigned()).isFalse();
         assertThat(verdict.passed()).isFalse();
     }

@@ -201,6 +201,12 @@ class AdminPagesIT {
         }
         browser.open("/survey.xhtml?id=" + surveyId + "&tab=../../WEB-INF/web.xml");
         assertThat(browser.text("#overview")).contains("Rating question");
+
+        String othersWebhook = api.send("POST", "api/teams/" + other.id() + "/webhooks", Api.bearer(other.token()),
+                Json.createObjectBuilder().add("url", "https://hooks.example/secret-plans").add("surveys", "all").build()).object().getString("id");
+        browser.open("/webhook.xhtml?id=" + othersWebhook);
+        assertThat(browser.text("h1")).isEqualTo("Not found");
+        assertThat(browser.driver().getPageSource()).doesNotContain("secret-plans");
     }
 
     @Test
@@ -398,6 +404,9 @@ class AdminPagesIT {
         browser.open("/webhooks.xhtml");
         browser.click("#add\\:new");
         violations.put("/webhooks.xhtml (new webhook form)", browser.accessibilityViolations());
+        String teamWebhookId = api.call(team, "GET", "api/teams/" + team.id() + "/webhooks").array().getJsonObject(0).getString("id");
+        browser.open("/webhook.xhtml?id=" + teamWebhookId);
+        violations.put("/webhook.xhtml", browser.accessibilityViolations());
         assertThat(violations.values()).as(violations.toString()).allMatch(List::isEmpty);
     }
 
@@ -437,6 +446,16 @@ class AdminPagesIT {
         browser.click("#test\\:send");
         assertThat(browser.text("#test-result")).isEqualTo("Delivered");
         assertThat(receiver.received()).hasSize(2);
+        browser.click("#webhook-table a.deliveries-link");
+        assertThat(browser.text("#webhook-title")).isEqualTo(receiver.url("/agency"));
+        assertThat(browser.text("#delivery-table")).contains("delivered");
+        browser.click("#delivery-table input[type=submit]");
+        assertThat(browser.text("#messages")).contains("is queued again");
+        await().atMost(PATIENCE).until(() -> receiver.received().size() == 3);
+        assertThat(receiver.received().get(2).header("x-webhook-id")).isEqualTo(receiver.received().get(0).header("x-webhook-id"));
+        browser.script("document.getElementById('recover:since').value = arguments[0]", "2020-01-01T00:00");
+        browser.click("#recover\\:ask");
+        assertThat(browser.text("#messages")).as("nothing failed: recovery in bulk is there for a team webhook too").contains("No delivery failed");
 
         browser.open("/survey.xhtml?id=" + surveyId + "&tab=settings");
         assertThat(browser.text("#other-webhooks")).contains(receiver.url("/agency"), "Agency dashboard");
@@ -485,6 +504,40 @@ class AdminPagesIT {
         Api.Reply reply = api.send("POST", "api/teams/" + team.id() + "/webhooks", Api.bearer(team.token()),
                 Json.createObjectBuilder().add("url", url).add("surveys", scope).build());
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    }
+
+    /** #31: the rule builder writes the same JSON filter the REST route reads back; a bad filter is refused whole. */
+    @Test
+    void aTeamUserBuildsAFilterWithTheRuleBuilderAndTheApiReadsItBack() {
+        api.putWebhook(team, surveyId, receiver.url("/hooks"));
+        browser.login(user, PASSWORD);
+        browser.open("/survey.xhtml?id=" + surveyId + "&tab=settings");
+        assertThat(browser.text("#filter-state")).contains("No filter");
+
+        new org.openqa.selenium.support.ui.Select(browser.find("#rule\\:question")).selectByVisibleText("Rating question");
+        new org.openqa.selenium.support.ui.Select(browser.find("#rule\\:operator")).selectByValue("AT_MOST");
+        browser.type("#rule\\:value", "2");
+        browser.type("#rule\\:languages", "de, at");
+        browser.click("#rule\\:save");
+
+        assertThat(browser.text("#messages")).contains("Filter saved");
+        JsonObject expected = Json.createObjectBuilder()
+                .add("responses", Json.createObjectBuilder().add("$elemMatch", Json.createObjectBuilder()
+                        .add("title", "Rating question").add("response", Json.createObjectBuilder().add("$lte", 2))))
+                .add("language", Json.createObjectBuilder().add("$in", Json.createArrayBuilder().add("de").add("at")))
+                .build();
+        assertThat(api.call(team, "GET", Api.webhookPath(team, surveyId)).object().getJsonObject("filter")).isEqualTo(expected);
+        assertThat(browser.find("#filter\\:json").getAttribute("value")).isEqualTo(expected.toString());
+
+        browser.type("#filter\\:json", "{\"language\":{\"$regex\":\"^d\"}}");
+        browser.click("#filter\\:save");
+        assertThat(browser.text("#filter\\:jsonError")).contains("filter.language.$regex");
+        assertThat(api.call(team, "GET", Api.webhookPath(team, surveyId)).object().getJsonObject("filter")).isEqualTo(expected);
+
+        browser.click("#filter\\:remove");
+        assertThat(browser.text("#messages")).contains("Filter removed");
+        assertThat(browser.text("#filter-state")).contains("No filter");
+        assertThat(api.call(team, "GET", Api.webhookPath(team, surveyId)).object().isNull("filter")).isTrue();
     }
 
     @Test
