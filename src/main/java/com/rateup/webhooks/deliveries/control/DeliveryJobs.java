@@ -202,7 +202,7 @@ public class DeliveryJobs {
         int redelivered = 0;
         for (Delivery delivery : next) {
             // what the webhook's filter no longer matches is not sent again (#31); one being attempted right now finishes its own round
-            if (wanted(webhook, delivery.payload())) {
+            if (webhook.wants(delivery.payload())) {
                 delivery.redeliver(now);
                 redelivered++;
             }
@@ -230,7 +230,7 @@ public class DeliveryJobs {
         for (SurveyResponse response : next) {
             Survey survey = surveys.computeIfAbsent(response.surveyId(), id -> em.find(Survey.class, id));
             String payload = PayloadWriter.payload(survey, response);
-            if (wanted(webhook, payload)) {
+            if (webhook.wants(payload)) {
                 em.persist(Delivery.backfilled(job.id(), job.teamId(), survey.id(), webhook.id(), webhook.reach(), response.id(),
                         payload, response.createdAt()));
                 created++;
@@ -240,10 +240,6 @@ public class DeliveryJobs {
         job.queued(created, last.createdAt(), last.id());
         job.skipped(next.size() - created);
         return next.size();
-    }
-
-    private static boolean wanted(Webhook webhook, String payload) {
-        return webhook.filter().map(filter -> filter.matches(PayloadWriter.document(payload))).orElse(true);
     }
 
     /**

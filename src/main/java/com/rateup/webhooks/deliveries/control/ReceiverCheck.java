@@ -41,7 +41,7 @@ public class ReceiverCheck {
         AttemptResult signed = send(webhook, PayloadWriter.sample(survey, now), now, secrets);
         AttemptResult misSigned = send(webhook, PayloadWriter.sample(survey, now), now, List.of(forgedSecret()));
         AttemptResult stale = send(webhook, PayloadWriter.sample(survey, then), then, secrets);
-        Boolean matches = webhook.filter().map(filter -> filter.matches(PayloadWriter.document(PayloadWriter.sample(survey, now)))).orElse(null);
+        Boolean matches = webhook.filter().map(filter -> filter.matches(PayloadWriter.sample(survey, now))).orElse(null);
         return Verdict.of(signed, misSigned, stale, matches);
     }
 

@@ -10,7 +10,6 @@ import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -47,10 +46,9 @@ public class TeamAlerts {
     public void raise(AlertType type, Webhook subject, String reason, Delivery failed) {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String payload = payload(type, subject, at, reason, failed);
-        JsonObject document = PayloadWriter.document(payload);
         webhooks.subscribedTo(subject.teamId(), type.event()).stream()
                 .filter(subscriber -> subscriber.enabled() || subscriber.waitsForReenabling())
-                .filter(subscriber -> subscriber.filter().map(filter -> filter.matches(document)).orElse(true))
+                .filter(subscriber -> subscriber.wants(payload))
                 .forEach(subscriber -> {
                     Delivery alert = Delivery.alert(subject.teamId(), surveyOf(subject, failed), subscriber.id(), payload, at);
                     em.persist(alert);

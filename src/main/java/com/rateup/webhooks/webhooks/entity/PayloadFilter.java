@@ -67,6 +67,13 @@ public final class PayloadFilter {
         return matcher.test(payload);
     }
 
+    /** {@code payload}: the JSON text as it is sent. */
+    public boolean matches(String payload) {
+        try (var reader = Json.createReader(new StringReader(payload))) {
+            return matches(reader.readObject());
+        }
+    }
+
     /** The filter as it was saved, compact. */
     public String text() {
         return text;

@@ -227,6 +227,11 @@ public class Webhook {
         return filter;
     }
 
+    /** Whether its filter lets this payload (the JSON text as it is sent) through; without a filter, everything. */
+    public boolean wants(String payload) {
+        return filter().map(given -> given.matches(payload)).orElse(true);
+    }
+
     public void filter(Optional<PayloadFilter> given) {
         this.payloadFilter = given.map(PayloadFilter::text).orElse(null);
         this.filter = given;
