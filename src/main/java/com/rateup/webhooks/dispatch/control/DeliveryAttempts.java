@@ -86,18 +86,10 @@ public class DeliveryAttempts {
         if (outcome.answeredAgain() && store.resumeWaitingFor(request.url()) > 0) {
             gate.leftWaiting(); // this delivery's admission, when released, brings the sweep for them at once
         }
-        boolean retryNow = false;
-        if (outcome.openUntil() != null) {
-            writes.commit(() -> {
-                store.recordWaitingForEndpoint(deliveryId, owner, result, outcome.unreachableSince(), outcome.openUntil());
-                return null;
-            });
-        } else {
-            Instant webhookFailingSince = next.get().webhookFailingSince();
-            retryNow = writes.commit(() -> store.recordAndContinue(deliveryId, owner, result, webhookFailingSince, outcome.unreachableSince()));
-        }
+        Instant webhookFailingSince = next.get().webhookFailingSince();
+        AfterAttempt after = writes.commit(() -> store.recordAndContinue(deliveryId, owner, result, webhookFailingSince, outcome));
         health.attempted(next.get().webhookId(), result, outcome.openUntil()); // noted: written a few times a second
-        if (retryNow) {
+        if (after instanceof AfterAttempt.RetryInline) {
             throw new AttemptFailed(deliveryId);
         }
     }

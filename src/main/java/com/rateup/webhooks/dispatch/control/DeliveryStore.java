@@ -177,22 +177,22 @@ public class DeliveryStore {
     }
 
     /**
-     * Records the attempt if the owner still holds the lease, and what it means for the webhook:
-     * a 410 disables it, a success clears its failure history, a failure starts or continues it
-     * and disables the webhook once it has lasted {@code rateup.webhook.auto-disable-after}.
-     * An attempt that got no answer while the delivery already waits for its endpoint
-     * ({@link Delivery#waitingThrough}) does not use up the round: the delivery waits, probed at the
-     * retry schedule's pace but at least every {@code breaker-open}, until the endpoint answers or
-     * the webhook is disabled. Tells whether the owner should wait for the next attempt now; a longer
-     * wait hands the delivery back to the sweep. {@code webhookFailingSince}: the webhook's, read
-     * before the attempt; {@code unreachableSince}: see {@link Delivery#record}.
+     * Records the attempt if the owner still holds the lease, and decides what follows it
+     * ({@link AfterAttempt}) and what it means for the webhook: a 410 disables it, a success clears
+     * its failure history, a failure starts or continues it and disables the webhook once it has lasted
+     * {@code rateup.webhook.auto-disable-after}. An attempt that found the endpoint's circuit opening or
+     * open ({@code outcome.openUntil()}), or that got no answer while the delivery already waits for
+     * its endpoint ({@link Delivery#waitingThrough}), does not use up the round: the delivery waits for
+     * the endpoint, probed at the retry schedule's pace but at least every {@code breaker-open}, until it
+     * answers or the webhook is disabled. A wait longer than {@code max-inline-wait} hands the delivery
+     * back to the sweep. {@code webhookFailingSince}: the webhook's, read before the attempt.
      */
     @Transactional(Transactional.TxType.REQUIRED) // joins the shared commit of DispatcherWrites
-    public boolean recordAndContinue(String deliveryId, String owner, AttemptResult result, Instant webhookFailingSince,
-            Instant unreachableSince) {
+    public AfterAttempt recordAndContinue(String deliveryId, String owner, AttemptResult result, Instant webhookFailingSince,
+            EndpointGate.Outcome outcome) {
         Delivery delivery = em.find(Delivery.class, deliveryId);
         if (delivery == null || !delivery.leasedTo(owner)) {
-            return false;
+            return new AfterAttempt.LeaseLost();
         }
         // the database keeps microseconds: the failure's start written below is compared with the delivery's later
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -200,9 +200,17 @@ public class DeliveryStore {
             em.persist(delivery.record(result, 1, Duration.ZERO, null));
             metrics.completed(delivery.status());
             webhooks.disable(delivery.webhookId(), "the receiver answered 410 Gone at " + now, now);
-            return false;
+            return new AfterAttempt.Failed();
         }
-        if (result.noAnswer() && delivery.waitingThrough(webhookFailingSince)) {
+        if (outcome.openUntil() != null) {
+            em.persist(delivery.recordWaitingForEndpoint(result, outcome.unreachableSince(), outcome.openUntil()));
+            delivery.release();
+            disableIfFailingTooLong(delivery.webhookId(), now);
+            return new AfterAttempt.WaitingForEndpoint(outcome.unreachableSince(), outcome.openUntil());
+        }
+        Instant unreachableSince = outcome.unreachableSince();
+        boolean waitingForEndpoint = result.noAnswer() && delivery.waitingThrough(webhookFailingSince);
+        if (waitingForEndpoint) {
             em.persist(delivery.recordWaitingForEndpoint(result, delivery.unreachableSince(),
                     now.plus(policy.probeDelay(delivery.attemptCountInRound()))));
         } else {
@@ -226,35 +234,23 @@ public class DeliveryStore {
         } else {
             disableIfFailingTooLong(delivery.webhookId(), now);
         }
-        if (delivery.nextAttemptAt() == null) {
-            return false;
+        if (delivery.status() == DeliveryStatus.DELIVERED) {
+            return new AfterAttempt.Delivered();
         }
-        if (Duration.between(now, delivery.nextAttemptAt()).compareTo(policy.maxInlineWait()) > 0) {
+        if (delivery.status() == DeliveryStatus.FAILED) {
+            return new AfterAttempt.Failed();
+        }
+        Instant next = delivery.nextAttemptAt();
+        if (Duration.between(now, next).compareTo(policy.maxInlineWait()) > 0) {
             delivery.release();
-            return false;
+            return waitingForEndpoint ? new AfterAttempt.WaitingForEndpoint(delivery.unreachableSince(), next) : new AfterAttempt.WaitInDatabase(next);
         }
-        delivery.extendLease(policy.leaseFrom(delivery.nextAttemptAt()));
-        return true;
+        delivery.extendLease(policy.leaseFrom(next));
+        return new AfterAttempt.RetryInline(next);
     }
 
     private static Instant latest(Instant a, Instant b) {
         return a == null || b.isAfter(a) ? b : a;
-    }
-
-    /**
-     * Records an attempt that found the endpoint in an outage (its circuit opened) and hands the
-     * delivery back, due when the circuit lets the next probe through ({@link Delivery#recordWaitingForEndpoint}).
-     * The outage still counts toward {@code auto-disable-after}.
-     */
-    @Transactional(Transactional.TxType.REQUIRED) // joins the shared commit of DispatcherWrites
-    public void recordWaitingForEndpoint(String deliveryId, String owner, AttemptResult result, Instant since, Instant until) {
-        Delivery delivery = em.find(Delivery.class, deliveryId);
-        if (delivery == null || !delivery.leasedTo(owner)) {
-            return;
-        }
-        em.persist(delivery.recordWaitingForEndpoint(result, since, until));
-        delivery.release();
-        disableIfFailingTooLong(delivery.webhookId(), Instant.now());
     }
 
     /** One transaction for the writes of a {@link DispatcherWrites} batch; their results in order. */
