@@ -117,11 +117,7 @@ public class WebhookPanel implements Serializable {
         if (!visible(shown)) {
             return;
         }
-        if (!receivesResponses(shown)) {
-            testEvent = attempts.sendTestAlert(current(shown));
-            return;
-        }
-        webhooks.sampledSurvey(shown).ifPresentOrElse(survey -> testEvent = attempts.sendTestEvent(survey, current(shown)),
+        attempts.sendSample(current(shown)).ifPresentOrElse(sent -> testEvent = sent,
                 () -> PageMessages.error(null, "settings.nothingToSample"));
     }
 

@@ -39,7 +39,8 @@ public class AlertTestResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookOperations.TestOutcome.class)))
     @POST
     public WebhookOperations.TestOutcome send() {
-        return WebhookOperations.TestOutcome.of(attempts.sendTestAlert(
-                webhooks.alertsOf(teamId).orElseThrow(() -> Problems.notFound("alert endpoint"))));
+        // the alert endpoint takes alert types only: its sample is a test alert, always there
+        return WebhookOperations.TestOutcome.of(attempts.sendSample(
+                webhooks.alertsOf(teamId).orElseThrow(() -> Problems.notFound("alert endpoint"))).orElseThrow());
     }
 }

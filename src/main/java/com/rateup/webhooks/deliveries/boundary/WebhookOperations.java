@@ -24,6 +24,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -218,8 +219,7 @@ public abstract class WebhookOperations {
     @Path("test")
     public TestOutcome test() {
         Webhook webhook = webhook();
-        return TestOutcome.of(webhook.receives(EventType.RESPONSE_CREATED) ? attempts.sendTestEvent(sampled(webhook), webhook)
-                : attempts.sendTestAlert(webhook));
+        return TestOutcome.of(attempts.sendSample(webhook).orElseThrow(WebhookOperations::nothingToSample));
     }
 
     /** {@code matchesFilter}: whether the webhook's filter lets the sample through (it was sent anyway); null without a filter. */
@@ -256,8 +256,11 @@ public abstract class WebhookOperations {
     }
 
     private Survey sampled(Webhook webhook) {
-        return webhooks.sampledSurvey(webhook)
-                .orElseThrow(() -> Problems.conflict("the webhook receives no survey or flow yet, so there is nothing to sample"));
+        return webhooks.sampledSurvey(webhook).orElseThrow(WebhookOperations::nothingToSample);
+    }
+
+    private static WebApplicationException nothingToSample() {
+        return Problems.conflict("the webhook receives no survey or flow yet, so there is nothing to sample");
     }
 
     /** 202 with the job's address, or 409 naming the job that runs. */

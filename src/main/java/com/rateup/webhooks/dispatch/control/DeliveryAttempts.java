@@ -8,8 +8,9 @@ import com.rateup.webhooks.health.control.TeamAlerts;
 import com.rateup.webhooks.outbox.control.DeliveryPolicy;
 import com.rateup.webhooks.outbox.control.PayloadWriter;
 import com.rateup.webhooks.outbox.entity.AttemptResult;
-import com.rateup.webhooks.surveys.entity.Survey;
 import com.rateup.webhooks.webhooks.control.SsrfProtection;
+import com.rateup.webhooks.webhooks.control.TeamWebhooks;
+import com.rateup.webhooks.webhooks.entity.EventType;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,6 +54,9 @@ public class DeliveryAttempts {
     @Inject
     DispatcherWrites writes;
 
+    @Inject
+    TeamWebhooks webhooks;
+
     /**
      * One attempt per invocation; a failed attempt throws {@link AttemptFailed} and {@code @Retry}
      * invokes it again. {@code @Retry}'s own delay is constant, so it is zero here and the growing,
@@ -95,18 +99,17 @@ public class DeliveryAttempts {
     }
 
     /**
-     * "Send test event": one signed POST of a sample payload of the survey, right now, outside any
-     * retry or backoff; not stored.
+     * "Send test event": one signed POST of a sample of what the webhook receives, right now, outside any
+     * retry or backoff; not stored. A response of the first survey it receives ({@link TeamWebhooks#sampledSurvey}),
+     * or a test alert ({@code "type":"test"}) when it takes alerts only; empty when it takes responses but
+     * receives no survey yet, so there is nothing to sample.
      */
-    public TestEvent sendTestEvent(Survey survey, Webhook webhook) {
+    public Optional<TestEvent> sendSample(Webhook webhook) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        return sendTest(webhook, PayloadWriter.sample(survey, now), now);
-    }
-
-    /** "Send test alert": one signed sample alert ({@code "type":"test"}) to a webhook subscribed to alerts, now; not stored. */
-    public TestEvent sendTestAlert(Webhook alerts) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        return sendTest(alerts, TeamAlerts.sample(alerts, now), now);
+        if (!webhook.receives(EventType.RESPONSE_CREATED)) {
+            return Optional.of(sendTest(webhook, TeamAlerts.sample(webhook, now), now));
+        }
+        return webhooks.sampledSurvey(webhook).map(survey -> sendTest(webhook, PayloadWriter.sample(survey, now), now));
     }
 
     private TestEvent sendTest(Webhook webhook, String payload, Instant now) {
