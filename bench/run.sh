@@ -7,6 +7,8 @@
 # --filter JSON puts that filter (#31) on every webhook the benchmark makes; it must match what it submits, e.g.
 #   bench/run.sh --filter '{"responses":{"$elemMatch":{"response":{"$gte":7}}},"language":{"$in":["en","de"]}}'
 # Writes target/bench-report.md and prints it.
+# --erasure-residue (after --wildfly/--postgresql) runs bench/ErasureResidue.java instead: what an erasure (#34)
+#   leaves in the database's files, and after what it goes (writes target/erasure-residue.md).
 # The embedded database's file under sustained load (#30): BENCH_SERVER_OPTS=-Drateup.delivery.retention=PT2M
 #   bench/run.sh --deliveries 100000 (the file's size every 10 s until that many deliveries arrived; the p99 at
 #   --rate before and after). The H2 URL is the app's default; BENCH_RETENTION_TIME=45000 gives H2's own.
@@ -17,6 +19,8 @@ server_kind=payara
 if [ "${1:-}" = "--wildfly" ]; then server_kind=wildfly; shift; fi
 db=h2
 if [ "${1:-}" = "--postgresql" ]; then db=postgresql; shift; fi
+program=bench/Bench.java report=target/bench-report.md
+if [ "${1:-}" = "--erasure-residue" ]; then program=bench/ErasureResidue.java report=target/erasure-residue.md; shift; fi
 
 if [ "$server_kind" = wildfly ]; then mvn -q -B clean package -DskipTests -Dwildfly.skip=false; else mvn -q -B clean package -DskipTests; fi
 work=$(mktemp -d)
@@ -69,5 +73,14 @@ if [ "$db" = h2 ]; then seed=(--store-file "$work/data/rateup.mv.db"); fi
 if [ "$db" = postgresql ]; then
   seed=(--psql "PGPASSWORD=rateup $(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/psql -h 127.0.0.1 -p $pgport -U rateup rateup")
 fi
-java -Xmx1g bench/Bench.java --base "http://127.0.0.1:$port" --server-pid "$server" --started-at-ms "$started" \
-  --admin-password bench-admin --database "$db" --server "$server_kind" --report target/bench-report.md "${seed[@]}" "$@"
+java -Xmx1g "$program" --base "http://127.0.0.1:$port" --server-pid "$server" --started-at-ms "$started" \
+  --admin-password bench-admin --database "$db" --server "$server_kind" --report "$report" "${seed[@]}" "$@"
+if [ "$program" = bench/ErasureResidue.java ] && [ "$db" = h2 ]; then
+  # what an offline compaction leaves: H2 rewrites the whole file (the server holds it open: stopped first)
+  kill "$server" && wait "$server" 2>/dev/null || true
+  h2version=$(grep -A1 '<artifactId>h2</artifactId>' pom.xml | sed -n 's:.*<version>\(.*\)</version>.*:\1:p')
+  java -cp "$HOME/.m2/repository/com/h2database/h2/$h2version/h2-$h2version.jar" org.h2.tools.Shell -url "jdbc:h2:file:$work/data/rateup" \
+    -user rateup -password rateup -sql "SHUTDOWN COMPACT" > /dev/null
+  java bench/ErasureResidue.java --count "$work/data/rateup.mv.db" --report "$report" --when "after SHUTDOWN COMPACT, the server stopped"
+  cat "$report"
+fi

@@ -42,16 +42,17 @@ class ArchitectureTest {
     static final ArchRule componentsHaveNoCycles = slices().matching(ROOT + "(*)..").should().beFreeOfCycles();
 
     /** The components from the top down; read before the rules that use it; those before {@code component} may use it. */
-    private static final List<String> TOP_DOWN = List.of("admin", "deliveries", "dispatch", "health", "egress", "outbox", "responses",
+    private static final List<String> TOP_DOWN = List.of("admin", "privacy", "deliveries", "dispatch", "health", "egress", "outbox", "responses",
             "webhooks", "surveys", "teams", "platform");
 
     /**
-     * platform ← teams ← surveys ← webhooks, responses ← outbox ← health, egress ← dispatch ← deliveries ← admin:
+     * platform ← teams ← surveys ← webhooks, responses ← outbox ← health, egress ← dispatch ← deliveries ← privacy ← admin:
      * the delivery core's components each in their own layer (ADR 0001), health and egress beside each other.
      */
     @ArchTest
     static final ArchRule componentsDependDownwardOnly = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("admin").definedBy(ROOT + "admin..")
+            .layer("privacy").definedBy(ROOT + "privacy..")
             .layer("deliveries").definedBy(ROOT + "deliveries..")
             .layer("dispatch").definedBy(ROOT + "dispatch..")
             .layer("health").definedBy(ROOT + "health..")
@@ -63,6 +64,7 @@ class ArchitectureTest {
             .layer("teams").definedBy(ROOT + "teams..")
             .layer("platform").definedBy(ROOT + "platform..")
             .whereLayer("admin").mayNotBeAccessedByAnyLayer()
+            .whereLayer("privacy").mayOnlyBeAccessedByLayers("admin")
             .whereLayer("deliveries").mayOnlyBeAccessedByLayers("admin")
             .whereLayer("dispatch").mayOnlyBeAccessedByLayers("deliveries", "admin")
             .whereLayer("health").mayOnlyBeAccessedByLayers("dispatch", "deliveries", "admin")

@@ -108,7 +108,7 @@ public class DeliveryLogPage implements Serializable {
             if (redelivery.started()) {
                 PageMessages.info("deliveries.redelivered", deliveryId);
             } else {
-                PageMessages.error(null, "deliveries.busy", deliveryId);
+                PageMessages.error(null, "deliveries.refused", deliveryId, redelivery.refusal());
             }
         }, () -> PageMessages.error(null, "deliveries.gone"));
         rows = null;
@@ -131,6 +131,9 @@ public class DeliveryLogPage implements Serializable {
         Delivery delivery = getSelected();
         if (delivery == null) {
             return null;
+        }
+        if (delivery.payloadRemoved().isPresent()) {
+            return "(" + delivery.payloadRemoved().get().explanation() + ")";
         }
         try {
             return PayloadWriter.indented(delivery.payload());

@@ -9,6 +9,8 @@ import com.rateup.webhooks.teams.boundary.Viewer;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import com.rateup.webhooks.webhooks.entity.EventType;
 import com.rateup.webhooks.webhooks.entity.PayloadFilter;
+import com.rateup.webhooks.webhooks.entity.PersonalData;
+import com.rateup.webhooks.webhooks.entity.Receives;
 import com.rateup.webhooks.webhooks.entity.Reach;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.faces.view.ViewScoped;
@@ -69,6 +71,8 @@ public class WebhookPanel implements Serializable {
     private String ruleOperator = RuleOperator.AT_MOST.name();
     private String ruleValue;
     private String ruleLanguages;
+    private String phonePolicy;
+    private String freeTextPolicy;
     private transient Webhook fresh;
     private transient EndpointHealth.Stats stats;
 
@@ -198,7 +202,7 @@ public class WebhookPanel implements Serializable {
         }
         try {
             Optional<PayloadFilter> filter = PayloadFilter.of(json);
-            webhooks.filter(shown.id(), filter).ifPresent(saved -> {
+            webhooks.receive(shown.id(), Receives.filter(filter)).ifPresent(saved -> {
                 fresh = saved;
                 filterText = filter.map(PayloadFilter::text).orElse("");
                 PageMessages.info(filter.isPresent() ? "filter.saved" : "filter.removed");
@@ -206,6 +210,43 @@ public class WebhookPanel implements Serializable {
         } catch (PayloadFilter.Invalid refused) {
             PageMessages.error("filter:json", "filter.refused", refused.getMessage());
         }
+    }
+
+    /** What the webhook may see of the respondent (#34). */
+    public void savePersonalData(Webhook shown) {
+        follow(shown);
+        if (!visible(shown)) {
+            return;
+        }
+        var policy = new PersonalData(PersonalData.Phone.valueOf(phonePolicy), PersonalData.FreeText.valueOf(freeTextPolicy));
+        webhooks.receive(shown.id(), Receives.personalData(policy)).ifPresent(saved -> {
+            fresh = saved;
+            PageMessages.info("personalData.saved");
+        });
+    }
+
+    public PersonalData.Phone[] getPhonePolicies() {
+        return PersonalData.Phone.values();
+    }
+
+    public PersonalData.FreeText[] getFreeTextPolicies() {
+        return PersonalData.FreeText.values();
+    }
+
+    public String getPhonePolicy() {
+        return phonePolicy;
+    }
+
+    public void setPhonePolicy(String phonePolicy) {
+        this.phonePolicy = phonePolicy;
+    }
+
+    public String getFreeTextPolicy() {
+        return freeTextPolicy;
+    }
+
+    public void setFreeTextPolicy(String freeTextPolicy) {
+        this.freeTextPolicy = freeTextPolicy;
     }
 
     private static List<String> listOf(String text) {
@@ -260,6 +301,8 @@ public class WebhookPanel implements Serializable {
             ruleQuestion = null;
             ruleValue = null;
             ruleLanguages = null;
+            phonePolicy = shown == null ? null : shown.personalData().phone().name();
+            freeTextPolicy = shown == null ? null : shown.personalData().freeText().name();
         }
     }
 

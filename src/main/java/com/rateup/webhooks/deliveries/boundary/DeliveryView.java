@@ -8,10 +8,11 @@ import java.util.List;
 /**
  * A delivery in the log; {@code id} is the {@code x-webhook-id}. The payload only in the single view;
  * {@code reason} says what its attempts do not: why it ended without being delivered (its webhook was deleted),
- * or why a pending one waits (its endpoint has not answered since a given instant).
+ * or why a pending one waits (its endpoint has not answered since a given instant); {@code payloadRemoved}
+ * ({@code EXPIRED} or {@code ERASED}) why the payload and the receivers' answers are null.
  */
 public record DeliveryView(String id, String responseId, String status, Instant createdAt, Instant nextAttemptAt,
-        Instant completedAt, String reason, List<AttemptView> attempts, String payload) {
+        Instant completedAt, String reason, List<AttemptView> attempts, String payload, String payloadRemoved, Instant payloadRemovedAt) {
 
     static DeliveryView summary(Delivery delivery) {
         return of(delivery, false);
@@ -25,7 +26,7 @@ public record DeliveryView(String id, String responseId, String status, Instant 
         return new DeliveryView(delivery.id(), delivery.responseId(), delivery.status().name(), delivery.createdAt(),
                 delivery.nextAttemptAt(), delivery.completedAt(), reasonOf(delivery),
                 delivery.attempts().stream().map(a -> AttemptView.of(a, detail)).toList(),
-                detail ? delivery.payload() : null);
+                detail ? delivery.payload() : null, delivery.payloadRemoved().map(Enum::name).orElse(null), delivery.payloadRemovedAt());
     }
 
     private static String reasonOf(Delivery delivery) {

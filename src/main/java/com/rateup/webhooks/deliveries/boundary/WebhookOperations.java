@@ -110,7 +110,7 @@ public abstract class WebhookOperations {
     @Operation(summary = "Send a delivery again with the same x-webhook-id and a fresh round of attempts")
     @APIResponse(responseCode = "202", description = "Accepted; the delivery is PENDING again",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeliveryView.class)))
-    @APIResponse(responseCode = "409", description = "The delivery is being attempted right now",
+    @APIResponse(responseCode = "409", description = "The delivery is being attempted right now, or its payload is no longer kept",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
     @POST
     @Path("deliveries/{deliveryId}/redeliver")
@@ -118,7 +118,7 @@ public abstract class WebhookOperations {
     public Response redeliver(@PathParam("deliveryId") String deliveryId) {
         var redelivery = logs.redeliver(log(), deliveryId).orElseThrow(() -> Problems.notFound("delivery"));
         if (!redelivery.started()) {
-            throw Problems.conflict("delivery is being attempted right now; redeliver it once this round ends");
+            throw Problems.conflict("delivery " + redelivery.refusal());
         }
         return Response.accepted(DeliveryView.detail(redelivery.delivery())).build();
     }

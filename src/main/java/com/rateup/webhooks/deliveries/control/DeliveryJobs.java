@@ -7,6 +7,7 @@ import com.rateup.webhooks.outbox.control.LogCursor;
 import com.rateup.webhooks.outbox.control.LogOf;
 import com.rateup.webhooks.outbox.control.LogQuery;
 import com.rateup.webhooks.outbox.control.PayloadWriter;
+import com.rateup.webhooks.outbox.control.Pseudonyms;
 import com.rateup.webhooks.outbox.entity.Delivery;
 import com.rateup.webhooks.outbox.entity.DeliveryStatus;
 import com.rateup.webhooks.responses.entity.SurveyResponse;
@@ -38,7 +39,7 @@ public class DeliveryJobs {
 
     /** The team's responses since {@code :since} the webhook has no delivery of (a listed scope's condition is added). */
     private static final String UNSENT = " from SurveyResponse r where r.surveyId in (select s.id from Survey s where s.teamId = :teamId)"
-            + " and r.createdAt >= :since and r.createdAt < :until"
+            + " and r.createdAt >= :since and r.createdAt < :until and r.erasedAt is null"
             + " and not exists (select d from Delivery d where d.responseId = r.id and d.webhookId = :webhookId)";
 
     @PersistenceContext
@@ -46,6 +47,9 @@ public class DeliveryJobs {
 
     @Inject
     DeliveryPolicy policy;
+
+    @Inject
+    Pseudonyms pseudonyms;
 
     @Inject
     Event<Started> started;
@@ -201,8 +205,9 @@ public class DeliveryJobs {
         Instant now = Instant.now();
         int redelivered = 0;
         for (Delivery delivery : next) {
-            // what the webhook's filter no longer matches is not sent again (#31); one being attempted right now finishes its own round
-            if (webhook.wants(delivery.payload())) {
+            // what the webhook's filter no longer matches is not sent again (#31), nor what no longer has its payload (#34);
+            // one being attempted right now finishes its own round
+            if (delivery.payloadRemoved().isEmpty() && webhook.wants(delivery.payload())) {
                 delivery.redeliver(now);
                 redelivered++;
             }
@@ -226,10 +231,12 @@ public class DeliveryJobs {
             return 0;
         }
         Map<String, Survey> surveys = new HashMap<>();
+        var pseudonym = pseudonyms.ofTeam(webhook.teamId());
         int created = 0;
         for (SurveyResponse response : next) {
             Survey survey = surveys.computeIfAbsent(response.surveyId(), id -> em.find(Survey.class, id));
-            String payload = PayloadWriter.payload(survey, response);
+            // shaped by the webhook's policy of now, like a response arriving now (the filter too)
+            String payload = PayloadWriter.payload(survey, response, webhook.personalData(), pseudonym);
             if (webhook.wants(payload)) {
                 em.persist(Delivery.backfilled(job.id(), job.teamId(), survey.id(), webhook.id(), webhook.reach(), response.id(),
                         payload, response.createdAt()));

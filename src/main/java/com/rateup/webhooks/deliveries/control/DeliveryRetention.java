@@ -25,10 +25,11 @@ import java.util.logging.Logger;
 
 /**
  * Keeps deliveries {@code rateup.delivery.retention} (P30D) after they ended, then deletes them with
- * their attempts ({@link ExpiredRecords}), off the delivery path: a timer, every tenth of the retention
+ * their attempts ({@link ExpiredRecords}), off the delivery path: a timer, every tenth of the payload retention
  * ({@link PurgePause}: at most every ten minutes), deleting {@value #BATCH} at a time. Pending deliveries are
  * never deleted, however old. Hourly health figures are kept for the retention too, and at least for
- * the {@link #HEALTH_WINDOW} the stats read.
+ * the {@link #HEALTH_WINDOW} the stats read. Payloads and receivers' answers go earlier, after
+ * {@code rateup.delivery.payload-retention} (P7D), on the same timer.
  */
 @Singleton
 @Startup
@@ -59,7 +60,7 @@ public class DeliveryRetention {
 
     @PostConstruct
     void schedule() {
-        Duration pause = PurgePause.of(policy.retention(), 10);
+        Duration pause = PurgePause.of(policy.payloadRetention(), 10); // the shorter of the two
         timers.createIntervalTimer(pause.toMillis(), pause.toMillis(), new TimerConfig(null, false));
     }
 
@@ -74,12 +75,21 @@ public class DeliveryRetention {
             for (int deleted = BATCH; deleted == BATCH; deliveries += deleted) {
                 deleted = expired.deleteDeliveriesEndedBefore(cutoff, BATCH);
             }
+            Instant payloadCutoff = Instant.now().minus(policy.payloadRetention());
+            long payloads = 0;
+            for (int removed = BATCH; removed == BATCH; payloads += removed) {
+                removed = expired.removePayloadsEndedBefore(payloadCutoff, BATCH);
+            }
             int jobs = expired.deleteJobsEndedBefore(cutoff);
             Instant healthCutoff = Instant.now().minus(HEALTH_WINDOW);
             expired.deleteHoursBefore(cutoff.isBefore(healthCutoff) ? cutoff : healthCutoff);
             if (deliveries > 0 || jobs > 0) {
                 long count = deliveries;
                 LOG.info(() -> "retention: deleted " + count + " deliveries and " + jobs + " recovery jobs that ended before " + cutoff);
+            }
+            if (payloads > 0) {
+                long count = payloads;
+                LOG.info(() -> "payload retention: removed the payloads of " + count + " deliveries that ended before " + payloadCutoff);
             }
         } catch (RuntimeException e) {
             if (!outage.noticed(e)) {

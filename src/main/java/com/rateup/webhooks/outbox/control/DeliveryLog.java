@@ -80,20 +80,29 @@ public class DeliveryLog {
 
     /**
      * Sends it again with the same {@code x-webhook-id} and a fresh round of attempts, unless an
-     * attempt is running right now ({@code started} false). With the webhook disabled it waits
-     * until the webhook is enabled again. Empty when the log has no such delivery.
+     * attempt is running right now or its payload is no longer kept (then {@code refusal} says why).
+     * With the webhook disabled it waits until the webhook is enabled again. Empty when the log has no
+     * such delivery.
      */
     @Transactional
     public Optional<Redelivery> redeliver(LogOf log, String deliveryId) {
         return find(log, deliveryId).map(delivery -> {
+            if (delivery.payloadRemoved().isPresent()) {
+                return new Redelivery(delivery, "cannot be sent again: " + delivery.payloadRemoved().get().explanation());
+            }
             if (!delivery.redeliver(Instant.now())) {
-                return new Redelivery(delivery, false);
+                return new Redelivery(delivery, "is being attempted right now; redeliver it once this round ends");
             }
             webhooks.find(delivery.webhookId()).filter(Webhook::enabled).ifPresent(webhook -> due.fire(new DeliveryDue(delivery, webhook)));
-            return new Redelivery(delivery, true);
+            return new Redelivery(delivery, null);
         });
     }
 
-    public record Redelivery(Delivery delivery, boolean started) {
+    /** {@code refusal}: why it was not sent again, to follow "delivery …"; null when it was. */
+    public record Redelivery(Delivery delivery, String refusal) {
+
+        public boolean started() {
+            return refusal == null;
+        }
     }
 }

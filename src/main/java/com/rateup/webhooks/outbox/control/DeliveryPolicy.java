@@ -99,6 +99,17 @@ public class DeliveryPolicy {
     @ConfigProperty(name = "rateup.delivery.retention", defaultValue = "P30D")
     Duration retention;
 
+    /**
+     * How long an ended delivery keeps its payload and its receiver's answers (personal data, #34); the
+     * delivery and its attempts stay in the log for the whole {@link #retention}. Never longer than that:
+     * unset, P7D or the retention if that is shorter.
+     */
+    @Inject
+    @ConfigProperty(name = "rateup.delivery.payload-retention")
+    Optional<Duration> payloadRetention;
+
+    static final Duration DEFAULT_PAYLOAD_RETENTION = Duration.ofDays(7);
+
     public long timeoutMs() {
         return timeoutMs;
     }
@@ -109,6 +120,10 @@ public class DeliveryPolicy {
         if (retention.isZero() || retention.isNegative()) {
             throw new IllegalArgumentException("rateup.delivery.retention must be a positive ISO-8601 duration such as P30D, not " + retention);
         }
+        payloadRetention.filter(given -> given.isZero() || given.isNegative() || given.compareTo(retention) > 0).ifPresent(given -> {
+            throw new IllegalArgumentException("rateup.delivery.payload-retention must be a positive ISO-8601 duration such as P7D, no longer"
+                    + " than rateup.delivery.retention (" + retention + "), not " + given);
+        });
     }
 
     @PostConstruct
@@ -187,6 +202,10 @@ public class DeliveryPolicy {
 
     public Duration retention() {
         return retention;
+    }
+
+    public Duration payloadRetention() {
+        return payloadRetention.orElse(DEFAULT_PAYLOAD_RETENTION.compareTo(retention) < 0 ? DEFAULT_PAYLOAD_RETENTION : retention);
     }
 
     public Duration maxInlineWait() {

@@ -3,6 +3,7 @@ package com.rateup.webhooks.outbox.control;
 import com.rateup.webhooks.outbox.entity.Delivery;
 import com.rateup.webhooks.responses.entity.ResponseSubmitted;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
+import com.rateup.webhooks.webhooks.entity.PersonalData;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +17,9 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns a submitted response into one delivery row per webhook that receives it, in the intake's
@@ -41,6 +44,9 @@ public class Outbox {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    Pseudonyms pseudonyms;
+
     private Counter filteredOut;
 
     @PostConstruct
@@ -56,7 +62,8 @@ public class Outbox {
      * until the team enables it again (the sweep looks only at enabled webhooks). None for a webhook
      * the team switched off, and none for a webhook whose filter the payload does not match (nothing in its
      * log: a row per response it does not want would cost a write each and bury what it does get; the count is
-     * at {@code rateup.deliveries.filtered}). Every delivery carries the same payload, written once.
+     * at {@code rateup.deliveries.filtered}). Each delivery carries the payload as its webhook's personal-data
+     * policy shapes it (written once per policy), and the filter sees that payload: what is sent.
      */
     void enqueue(@Observes ResponseSubmitted submitted) {
         var survey = submitted.survey();
@@ -65,15 +72,14 @@ public class Outbox {
         if (receiving.isEmpty()) {
             return;
         }
-        String payload = PayloadWriter.payload(survey, response);
-        JsonObject document = null; // parsed only if a webhook has a filter
+        Map<PersonalData, Shaped> shapes = new HashMap<>(2);
         for (Webhook webhook : receiving) {
-            if (webhook.filter().isPresent()) {
-                document = document != null ? document : PayloadWriter.document(payload);
-                if (!webhook.filter().get().matches(document)) {
-                    filteredOut.increment();
-                    continue;
-                }
+            Shaped shaped = shapes.computeIfAbsent(webhook.personalData(),
+                    policy -> new Shaped(PayloadWriter.payload(survey, response, policy, pseudonyms.ofTeam(survey.teamId()))));
+            String payload = shaped.payload();
+            if (webhook.filter().isPresent() && !webhook.filter().get().matches(shaped.document())) {
+                filteredOut.increment();
+                continue;
             }
             Delivery delivery = new Delivery(survey.teamId(), survey.id(), webhook.id(), webhook.reach(),
                     response.id(), payload, response.createdAt());
@@ -103,5 +109,27 @@ public class Outbox {
     }
 
     private record ReceivingOf(String surveyId) {
+    }
+
+    /** A payload as one personal-data policy shapes it, parsed only if a webhook's filter asks. */
+    private static final class Shaped {
+
+        private final String payload;
+        private JsonObject document;
+
+        Shaped(String payload) {
+            this.payload = payload;
+        }
+
+        String payload() {
+            return payload;
+        }
+
+        JsonObject document() {
+            if (document == null) {
+                document = PayloadWriter.document(payload);
+            }
+            return document;
+        }
     }
 }

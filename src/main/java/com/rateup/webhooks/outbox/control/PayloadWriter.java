@@ -4,7 +4,9 @@ import com.rateup.webhooks.platform.control.JavaScriptJson;
 import com.rateup.webhooks.responses.entity.Answer;
 import com.rateup.webhooks.responses.entity.SurveyResponse;
 import com.rateup.webhooks.surveys.entity.Question;
+import com.rateup.webhooks.surveys.entity.QuestionType;
 import com.rateup.webhooks.surveys.entity.Survey;
+import com.rateup.webhooks.webhooks.entity.PersonalData;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -18,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** The body of a delivery, in the documented key order and in {@code JSON.stringify} form. */
 public final class PayloadWriter {
@@ -28,12 +31,17 @@ public final class PayloadWriter {
     private PayloadWriter() {
     }
 
-    public static String payload(Survey survey, SurveyResponse response) {
+    /**
+     * The response as a webhook with this personal-data policy receives it: what the policy leaves out
+     * keeps its key with {@code null}; {@code pseudonym} is the team's (from {@link Pseudonyms}).
+     */
+    public static String payload(Survey survey, SurveyResponse response, PersonalData policy, UnaryOperator<String> pseudonym) {
         Map<Question, JsonValue> answers = new LinkedHashMap<>();
         for (Answer answer : response.answers()) {
-            answers.put(answer.question(), parse(answer.valueJson()));
+            boolean omitted = answer.question().type() == QuestionType.Text && !policy.sendsFreeText();
+            answers.put(answer.question(), omitted ? JsonValue.NULL : parse(answer.valueJson()));
         }
-        return write(survey, response.createdAt(), response.phone(), response.language(), answers);
+        return write(survey, response.createdAt(), policy.phoneAsSent(response.phone(), pseudonym), response.language(), answers);
     }
 
     /** What a response that skipped every question would send: the "send test event" body. */

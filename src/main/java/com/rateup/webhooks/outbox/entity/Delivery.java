@@ -71,6 +71,16 @@ import java.util.UUID;
 @NamedQuery(name = Delivery.LAST_OF_WEBHOOKS,
         query = "select d from Delivery d where d.webhookId in :webhookIds and d.createdAt ="
                 + " (select max(e.createdAt) from Delivery e where e.webhookId = d.webhookId)")
+@NamedQuery(name = Delivery.CANCEL_PENDING_OF_RESPONSES,
+        query = "update Delivery d set d.status = com.rateup.webhooks.outbox.entity.DeliveryStatus.FAILED,"
+                + " d.completedAt = :now, d.nextAttemptAt = null, d.leaseOwner = null, d.leaseUntil = null, d.unreachableSince = null,"
+                + " d.finalReason = :reason, d.version = d.version + 1"
+                + " where d.responseId in :responseIds and d.status = com.rateup.webhooks.outbox.entity.DeliveryStatus.PENDING")
+@NamedQuery(name = Delivery.REMOVE_PAYLOADS,
+        query = "update Delivery d set d.payload = null, d.payloadRemoved = :why, d.payloadRemovedAt = :now, d.version = d.version + 1"
+                + " where d.id in :ids")
+@NamedQuery(name = Delivery.REMOVE_ANSWERS,
+        query = "update DeliveryAttempt a set a.responseExcerpt = null where a.delivery.id in :ids")
 public class Delivery {
 
     public static final String DUE_BY_WEBHOOK = "Delivery.dueByWebhook";
@@ -82,6 +92,10 @@ public class Delivery {
     public static final String CLAIM = "Delivery.claim";
     public static final String ABANDON_PENDING_OF_WEBHOOK = "Delivery.abandonPendingOfWebhook";
     public static final String LAST_OF_WEBHOOKS = "Delivery.lastOfWebhooks";
+    public static final String CANCEL_PENDING_OF_RESPONSES = "Delivery.cancelPendingOfResponses";
+    public static final String REMOVE_PAYLOADS = "Delivery.removePayloads";
+    /** The receivers' answers of the deliveries {@code :ids}: they may echo the payload. */
+    public static final String REMOVE_ANSWERS = "Delivery.removeAnswers";
 
     @Id
     private String id;
@@ -103,7 +117,15 @@ public class Delivery {
     @Enumerated(EnumType.STRING)
     private Reach reach;
 
+    /** Null once removed ({@link #payloadRemoved}): what it sent is no longer kept. */
     private String payload;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "payload_removed")
+    private PayloadRemoved payloadRemoved;
+
+    @Column(name = "payload_removed_at")
+    private Instant payloadRemovedAt;
 
     @Column(name = "triggered_at")
     private Instant triggeredAt;
@@ -325,8 +347,18 @@ public class Delivery {
         return reach == Reach.SURVEY;
     }
 
+    /** What it sends, or null once removed. */
     public String payload() {
         return payload;
+    }
+
+    /** Why its payload is no longer kept; empty while it is. */
+    public Optional<PayloadRemoved> payloadRemoved() {
+        return Optional.ofNullable(payloadRemoved);
+    }
+
+    public Instant payloadRemovedAt() {
+        return payloadRemovedAt;
     }
 
     public Instant triggeredAt() {

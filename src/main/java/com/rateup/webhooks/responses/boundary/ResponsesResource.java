@@ -4,6 +4,7 @@ import com.rateup.webhooks.platform.boundary.ErrorBody;
 import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.platform.control.GroupCommit;
 import com.rateup.webhooks.platform.control.JavaScriptJson;
+import com.rateup.webhooks.responses.entity.SurveyResponse;
 import com.rateup.webhooks.responses.control.CheckedResponse;
 import com.rateup.webhooks.responses.control.IdempotencyKey;
 import com.rateup.webhooks.responses.control.ResponseIntake;
@@ -122,7 +123,7 @@ public class ResponsesResource {
     public static class Submission {
 
         @Size(max = 32)
-        @Pattern(regexp = "\\+?[0-9]{3,20}", message = "must be a phone number in digits")
+        @Pattern(regexp = SurveyResponse.PHONE_PATTERN, message = "must be a phone number in digits")
         public String phone;
 
         @Size(max = 35)

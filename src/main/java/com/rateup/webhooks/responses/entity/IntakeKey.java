@@ -3,6 +3,7 @@ package com.rateup.webhooks.responses.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,11 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "intake_key")
+@NamedQuery(name = IntakeKey.FORGET_RESPONSES, query = "delete from IntakeKey k where k.responseId in :responseIds")
 public class IntakeKey {
+
+    /** The keys of the responses {@code :responseIds}: an erasure forgets them (their fingerprint is of what the respondent sent). */
+    public static final String FORGET_RESPONSES = "IntakeKey.forgetResponses";
 
     @Id
     private String id;

@@ -5,7 +5,6 @@ import com.rateup.webhooks.teams.boundary.TeamAuthentication;
 import com.rateup.webhooks.teams.boundary.TeamScoped;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import com.rateup.webhooks.webhooks.entity.EventType;
-import com.rateup.webhooks.webhooks.entity.Receives;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -67,7 +66,7 @@ public class AlertsResource {
         Problems.required(settings);
         try {
             var saved = webhooks.saveAlerts(teamId, EndpointUrl.Validator.parse(settings.url), settings.enabled == null || settings.enabled,
-                    new Receives(EventsField.parse(settings.events, EventType.ALERTS), FilterField.parse(settings.filter)));
+                    settings.receives(EventType.ALERTS));
             return Response.status(saved.created() ? Response.Status.CREATED : Response.Status.OK)
                     .entity(WebhookResource.WebhookView.of(saved.webhook()))
                     .build();

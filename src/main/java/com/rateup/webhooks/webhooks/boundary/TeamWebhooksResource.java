@@ -132,12 +132,15 @@ public class TeamWebhooksResource {
         @Schema(description = FilterField.DESCRIPTION, example = "{\"responses\":{\"$elemMatch\":{\"title\":\"Please rate us?\",\"response\":{\"$lte\":2}}}}")
         public JsonValue filter;
 
+        @Schema(description = PersonalDataField.DESCRIPTION, example = "{\"phone\":\"mask\"}")
+        public JsonValue personalData;
+
         boolean enabled() {
             return enabled == null || enabled;
         }
 
         Receives receives() {
-            return new Receives(EventsField.parse(events, EventsField.ANY), FilterField.parse(filter));
+            return new Receives(EventsField.parse(events, EventsField.ANY), FilterField.parse(filter), PersonalDataField.parse(personalData));
         }
 
         /** {@code events}: as parsed; a webhook that takes no responses may leave its surveys out. */
@@ -164,14 +167,14 @@ public class TeamWebhooksResource {
      * this is (its Settings tab), null for a team webhook; {@code secret} only when one webhook is shown.
      */
     public record TeamWebhookView(String id, String url, boolean enabled, String description, JsonValue surveys, String survey,
-            List<String> events, JsonValue filter, String disabledReason, Instant disabledAt, Instant failingSince, String secret, Instant previousSecretExpiresAt,
+            List<String> events, JsonValue filter, JsonValue personalData, String disabledReason, Instant disabledAt, Instant failingSince, String secret, Instant previousSecretExpiresAt,
             Instant secretRotatedAt, String secretRotatedBy, Instant createdAt, Instant updatedAt) {
 
         static TeamWebhookView of(Webhook webhook, boolean withSecret) {
             Webhook.Scope scope = webhook.scope();
             JsonValue surveys = scope.all() ? Json.createValue(ALL) : Json.createArrayBuilder(scope.surveyIds().stream().sorted().toList()).build();
             return new TeamWebhookView(webhook.id(), webhook.url().toString(), webhook.enabled(), webhook.description(), surveys,
-                    webhook.ownerSurveyId().orElse(null), EventsField.of(webhook), FilterField.of(webhook), webhook.disabledReason(), webhook.disabledAt(), webhook.failingSince(),
+                    webhook.ownerSurveyId().orElse(null), EventsField.of(webhook), FilterField.of(webhook), PersonalDataField.of(webhook), webhook.disabledReason(), webhook.disabledAt(), webhook.failingSince(),
                     withSecret ? webhook.secret() : null, webhook.previousSecretExpiresAt(), webhook.secretRotatedAt(),
                     webhook.secretRotatedBy(), webhook.createdAt(), webhook.updatedAt());
         }

@@ -4,6 +4,7 @@ import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.teams.boundary.TeamAuthentication;
 import com.rateup.webhooks.teams.boundary.TeamScoped;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
+import com.rateup.webhooks.webhooks.entity.EventType;
 import com.rateup.webhooks.webhooks.entity.Receives;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -78,7 +80,7 @@ public class WebhookResource {
         Problems.required(settings);
         try {
             var saved = webhooks.saveOfSurvey(teamId, surveyId, EndpointUrl.Validator.parse(settings.url), settings.enabled == null || settings.enabled,
-                    new Receives(EventsField.parse(settings.events, EventsField.ANY), FilterField.parse(settings.filter)));
+                    settings.receives(EventsField.ANY));
             return Response.status(saved.created() ? Response.Status.CREATED : Response.Status.OK)
                     .entity(WebhookView.of(saved.webhook()))
                     .build();
@@ -125,15 +127,22 @@ public class WebhookResource {
 
         @Schema(description = FilterField.DESCRIPTION, example = "{\"language\":{\"$in\":[\"de\",\"at\"]}}")
         public JsonValue filter;
+
+        @Schema(description = PersonalDataField.DESCRIPTION, example = "{\"phone\":\"pseudonymise\",\"freeText\":\"omit\"}")
+        public JsonValue personalData;
+
+        Receives receives(Set<EventType> allowedEvents) {
+            return new Receives(EventsField.parse(events, allowedEvents), FilterField.parse(filter), PersonalDataField.parse(personalData));
+        }
     }
 
-    public record WebhookView(String url, boolean enabled, List<String> events, JsonValue filter, String disabledReason, Instant disabledAt,
+    public record WebhookView(String url, boolean enabled, List<String> events, JsonValue filter, JsonValue personalData, String disabledReason, Instant disabledAt,
             Instant failingSince, String secret, Instant previousSecretExpiresAt, Instant secretRotatedAt, String secretRotatedBy,
             Instant createdAt, Instant updatedAt) {
 
         static WebhookView of(Webhook webhook) {
-            return new WebhookView(webhook.url().toString(), webhook.enabled(), EventsField.of(webhook), FilterField.of(webhook), webhook.disabledReason(),
-                    webhook.disabledAt(), webhook.failingSince(), webhook.secret(), webhook.previousSecretExpiresAt(),
+            return new WebhookView(webhook.url().toString(), webhook.enabled(), EventsField.of(webhook), FilterField.of(webhook), PersonalDataField.of(webhook),
+                    webhook.disabledReason(), webhook.disabledAt(), webhook.failingSince(), webhook.secret(), webhook.previousSecretExpiresAt(),
                     webhook.secretRotatedAt(), webhook.secretRotatedBy(), webhook.createdAt(), webhook.updatedAt());
         }
     }

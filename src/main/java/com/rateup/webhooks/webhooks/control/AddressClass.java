@@ -83,7 +83,7 @@ public enum AddressClass {
     }
 
     /** The IPv4 address inside ::ffff:a.b.c.d, ::a.b.c.d, 2002:aabb:ccdd::/48 (6to4) or 64:ff9b::/96 (NAT64). */
-    private static Optional<InetAddress> embeddedIpv4(byte[] a) {
+    static Optional<InetAddress> embeddedIpv4(byte[] a) {
         boolean zeroUpTo10 = true;
         for (int i = 0; i < 10; i++) {
             zeroUpTo10 &= a[i] == 0;

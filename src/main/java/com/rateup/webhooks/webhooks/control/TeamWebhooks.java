@@ -3,7 +3,6 @@ package com.rateup.webhooks.webhooks.control;
 import com.rateup.webhooks.surveys.control.TeamSurveys;
 import com.rateup.webhooks.surveys.entity.Survey;
 import com.rateup.webhooks.teams.entity.Team;
-import com.rateup.webhooks.webhooks.entity.PayloadFilter;
 import com.rateup.webhooks.webhooks.entity.Reach;
 import com.rateup.webhooks.webhooks.entity.Receives;
 import com.rateup.webhooks.webhooks.entity.EventType;
@@ -267,11 +266,11 @@ public class TeamWebhooks {
         return surveysOf(webhook).stream().findFirst();
     }
 
-    /** Sets or (empty) removes its filter (#31); empty when the webhook is gone. */
+    /** Changes what it receives (its events, filter or personal-data policy, as {@link Receives} says); empty when the webhook is gone. */
     @Transactional
-    public Optional<Webhook> filter(String webhookId, Optional<PayloadFilter> filter) {
+    public Optional<Webhook> receive(String webhookId, Receives receives) {
         return find(webhookId).map(webhook -> {
-            webhook.filter(filter);
+            receives.applyTo(webhook);
             return webhook;
         });
     }

@@ -2,9 +2,12 @@ package com.rateup.webhooks.webhooks.control;
 
 import com.rateup.webhooks.platform.control.DurationSetting;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,6 +29,22 @@ public class WebhookConfig {
     @Inject
     @ConfigProperty(name = "rateup.delivery.require-https", defaultValue = "false")
     boolean requireHttps;
+
+    static final String DENIED_NETWORKS = "rateup.delivery.denied-networks";
+    static final String ALLOWED_NETWORKS = "rateup.delivery.allowed-networks";
+
+    /** The operator's own forbidden ranges: refused even with {@code allow-private-network}. */
+    @Inject
+    @ConfigProperty(name = DENIED_NETWORKS)
+    Optional<String> deniedNetworks;
+
+    /** Exceptions to the built-in non-public ranges (one partner's private network). */
+    @Inject
+    @ConfigProperty(name = ALLOWED_NETWORKS)
+    Optional<String> allowedNetworks;
+
+    private List<Network> denied;
+    private List<Network> allowed;
 
     @Inject
     @ConfigProperty(name = SECRET_KEY)
@@ -53,6 +72,26 @@ public class WebhookConfig {
 
     public boolean requireHttps() {
         return requireHttps;
+    }
+
+    /** Read at startup: a malformed network stops the deployment with the key and the entry in the message. */
+    void readAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        deniedNetworks();
+        allowedNetworks();
+    }
+
+    public List<Network> deniedNetworks() {
+        if (denied == null) {
+            denied = Network.parseList(DENIED_NETWORKS, deniedNetworks);
+        }
+        return denied;
+    }
+
+    public List<Network> allowedNetworks() {
+        if (allowed == null) {
+            allowed = Network.parseList(ALLOWED_NETWORKS, allowedNetworks);
+        }
+        return allowed;
     }
 
     /** The key that encrypts secrets at rest, when one is configured. */

@@ -101,6 +101,15 @@ public class Webhook {
     @Transient
     private transient Optional<PayloadFilter> filter;
 
+    /** What it may see of the respondent ({@link PersonalData}). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "phone_policy")
+    private PersonalData.Phone phonePolicy = PersonalData.Phone.SEND;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "free_text_policy")
+    private PersonalData.FreeText freeTextPolicy = PersonalData.FreeText.SEND;
+
     @Enumerated(EnumType.STRING)
     private WebhookState state;
 
@@ -235,6 +244,18 @@ public class Webhook {
     public void filter(Optional<PayloadFilter> given) {
         this.payloadFilter = given.map(PayloadFilter::text).orElse(null);
         this.filter = given;
+        this.updatedAt = Instant.now();
+    }
+
+    public PersonalData personalData() {
+        return new PersonalData(phonePolicy, freeTextPolicy);
+    }
+
+    /** The members the policy names; the others stay. */
+    public void personalData(PersonalData given) {
+        PersonalData next = given.over(personalData());
+        this.phonePolicy = next.phone();
+        this.freeTextPolicy = next.freeText();
         this.updatedAt = Instant.now();
     }
 

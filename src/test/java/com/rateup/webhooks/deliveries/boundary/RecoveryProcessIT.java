@@ -12,6 +12,7 @@ import com.rateup.webhooks.testing.TestReceiver.Status;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Recovery jobs and retention in servers of their own: a bulk redelivery survives SIGKILL half-way,
- * and retention deletes what ended before it, never what is pending.
+ * and retention deletes what ended before it, never what is pending; the payload retention blanks payloads earlier.
  */
 class RecoveryProcessIT {
 
@@ -99,6 +100,7 @@ class RecoveryProcessIT {
     void retentionDeletesEndedDeliveriesOlderThanItAndKeepsPendingOnes() throws Exception {
         Map<String, String> config = ServerProcess.testConfig(workDir, Map.of(
                 "rateup.delivery.retention", "PT12S",
+                "rateup.delivery.payload-retention", "PT3S",
                 "rateup.delivery.retry-schedule", "PT0.2S",
                 "rateup.delivery.breaker-failures", "2",
                 "rateup.delivery.breaker-open", "PT10M"));
@@ -125,9 +127,20 @@ class RecoveryProcessIT {
             Thread.sleep(5000); // several purges: a delivery younger than the retention stays
 
             assertThat(statuses(api, team, surveys.get("/ok"))).containsExactly("DELIVERED");
+            // past the payload retention: the delivery stays in the log, what it sent and what the receiver answered do not
+            JsonObject kept = api.deliveries(team, surveys.get("/ok")).getJsonObject(0);
+            String detail = Api.webhookPath(team, surveys.get("/ok")) + "/deliveries/" + kept.getString("id");
+            await().atMost(Duration.ofSeconds(10)).until(() -> JsonValue.NULL.equals(api.call(team, "GET", detail).object().get("payload")));
+            JsonObject blank = api.call(team, "GET", detail).object();
+            assertThat(blank.getString("payloadRemoved")).isEqualTo("EXPIRED");
+            assertThat(blank.getJsonArray("attempts").getJsonObject(0).get("responseExcerpt")).isEqualTo(JsonValue.NULL);
+            Api.Reply redelivery = api.call(team, "POST", detail + "/redeliver");
+            assertThat(redelivery.status()).isEqualTo(409);
+            assertThat(redelivery.body()).contains("its payload was removed after rateup.delivery.payload-retention");
             assertThat(statuses(api, team, surveys.get("/down"))).as("pending deliveries are never deleted").containsOnly("PENDING").hasSize(3);
             // how many it names depends on what earlier tests left in a shared database
-            assertThat(Files.readString(server.log())).containsPattern("retention: deleted \\d+ deliveries");
+            assertThat(Files.readString(server.log())).containsPattern("retention: deleted \\d+ deliveries")
+                    .containsPattern("payload retention: removed the payloads of \\d+ deliveries");
         }
     }
 

@@ -9,6 +9,7 @@ import com.rateup.webhooks.testing.Browser;
 import com.rateup.webhooks.testing.Deployments;
 import com.rateup.webhooks.testing.TestReceiver;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.time.Duration;
@@ -370,7 +371,7 @@ class AdminPagesIT {
         browser.login(user, PASSWORD);
         for (String page : List.of("/surveys.xhtml", "/survey.xhtml?id=" + surveyId + "&tab=overview",
                 "/survey.xhtml?id=" + surveyId + "&tab=settings", "/survey.xhtml?id=" + surveyId + "&tab=deliveries", "/webhooks.xhtml",
-                "/alerts.xhtml")) {
+                "/alerts.xhtml", "/privacy.xhtml")) {
             browser.open(page);
             long overflow = (Long) browser.script("return document.documentElement.scrollWidth - window.innerWidth");
             Object widest = browser.script("""
@@ -397,7 +398,7 @@ class AdminPagesIT {
         browser.login(user, PASSWORD);
         for (String page : List.of("/surveys.xhtml?kind=SURVEY", "/surveys.xhtml?kind=FLOW", "/survey.xhtml?id=" + surveyId + "&tab=overview",
                 "/survey.xhtml?id=" + surveyId + "&tab=settings", "/survey.xhtml?id=" + surveyId + "&tab=deliveries", "/webhooks.xhtml",
-                "/alerts.xhtml")) {
+                "/alerts.xhtml", "/privacy.xhtml")) {
             browser.open(page);
             violations.put(page, browser.accessibilityViolations());
         }
@@ -538,6 +539,38 @@ class AdminPagesIT {
         assertThat(browser.text("#messages")).contains("Filter removed");
         assertThat(browser.text("#filter-state")).contains("No filter");
         assertThat(api.call(team, "GET", Api.webhookPath(team, surveyId)).object().isNull("filter")).isTrue();
+    }
+
+    @Test
+    void aTeamUserChoosesWhatAWebhookSeesOfTheRespondentAndErasesARespondentAfterConfirming() throws Exception {
+        api.putWebhook(team, surveyId, receiver.url("/hooks"));
+        browser.login(user, PASSWORD);
+        browser.open("/survey.xhtml?id=" + surveyId + "&tab=settings");
+        new org.openqa.selenium.support.ui.Select(browser.find("#personalData\\:phone")).selectByValue("MASK");
+        new org.openqa.selenium.support.ui.Select(browser.find("#personalData\\:freeText")).selectByValue("OMIT");
+        browser.click("#personalData\\:save");
+        assertThat(browser.text("#messages")).contains("Saved");
+        assertThat(api.call(team, "GET", Api.webhookPath(team, surveyId)).object().getJsonObject("personalData"))
+                .isEqualTo(Json.createObjectBuilder().add("phone", "mask").add("freeText", "omit").build());
+        api.submit(surveyId, "{\"phone\":\"14155552671\",\"answers\":[]}");
+        await().atMost(PATIENCE).until(() -> receiver.received().size() == 1);
+        assertThat(receiver.received().get(0).bodyText()).contains("\"phone\":\"*********71\"");
+
+        browser.open("/privacy.xhtml");
+        browser.type("#erase\\:phone", "14155552671");
+        browser.click("#erase\\:ask");
+        assertThat(browser.text("#erase-question")).contains("cannot be undone");
+        browser.click("#erase\\:cancel");
+        assertThat(api.call(team, "GET", "api/teams/" + team.id() + "/erasures").array()).isEmpty();
+
+        browser.type("#erase\\:phone", "14155552671");
+        browser.click("#erase\\:ask");
+        browser.click("#erase\\:confirm");
+        assertThat(browser.text("#messages")).contains("Erased: 1 responses, 1 deliveries");
+        assertThat(browser.text("#erasures")).contains(user).doesNotContain("4155552671");
+        JsonArray erasures = api.call(team, "GET", "api/teams/" + team.id() + "/erasures").array();
+        assertThat(erasures).hasSize(1);
+        assertThat(erasures.getJsonObject(0).getString("requestedBy")).isEqualTo(user);
     }
 
     @Test

@@ -73,6 +73,8 @@ class SecurityAttackIT {
         secrets.add(USER_PASSWORD);
         server = ServerProcess.start(work, "attack", ServerProcess.testConfig(work, Map.of(
                 "rateup.delivery.allow-private-network", "false",
+                "rateup.delivery.denied-networks", "198.51.100.0/24, 2001:db8::/32",
+                "rateup.delivery.allowed-networks", "10.99.0.0/16",
                 "rateup.mode", "production",
                 "rateup.webhook.secret-key", secretKey,
                 "rateup.login.lockout", "PT2S")));
@@ -130,6 +132,9 @@ class SecurityAttackIT {
         classes.put("endpoint: broadcast", List.of("http://255.255.255.255/x"));
         classes.put("endpoint: cloud metadata", List.of("http://169.254.169.254/latest/meta-data/", "http://[fd00:ec2::254]/x",
                 "http://metadata.google.internal/computeMetadata/v1/", "http://100.100.100.200/x"));
+        // the operator's own rules: a public range denied (in every IPv6 form that carries it), one private range allowed
+        classes.put("endpoint: operator's denied networks", List.of("http://198.51.100.7/x", "http://[::ffff:198.51.100.7]/x",
+                "http://[2002:c633:6407::1]/x", "http://[64:ff9b::c633:6407]/x", "http://[2001:db8::1]/x", "http://10.98.0.1/x"));
         classes.put("endpoint: not http(s), credentials, too long", List.of("ftp://93.184.216.34/x", "file:///etc/passwd",
                 "gopher://93.184.216.34/x", "javascript:alert(1)", "http://user:pass@93.184.216.34/x", "//93.184.216.34/x",
                 "http://93.184.216.34/" + "a".repeat(2048)));
@@ -143,6 +148,12 @@ class SecurityAttackIT {
                 assertThat(refused).as(url + " answered " + reply.status() + " " + reply.body()).isTrue();
             }
         });
+        Api.Reply denied = api.send("PUT", Api.webhookPath(victim, survey), Api.bearer(victim.token()),
+                Json.createObjectBuilder().add("url", "http://198.51.100.7/x").build());
+        assertThat(denied.body()).as("names the rule").contains("198.51.100.0/24").contains("rateup.delivery.denied-networks");
+        Api.Reply partner = api.send("PUT", Api.webhookPath(victim, survey), Api.bearer(victim.token()),
+                Json.createObjectBuilder().add("url", "http://10.99.1.1/partner").add("enabled", false).build());
+        assertThat(partner.status()).as("a private range the operator allows: " + partner.body()).isEqualTo(201);
     }
 
     @Test

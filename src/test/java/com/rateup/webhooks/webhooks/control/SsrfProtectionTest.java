@@ -1,8 +1,10 @@
 package com.rateup.webhooks.webhooks.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,6 +15,8 @@ class SsrfProtectionTest {
 
     {
         guard.config = new WebhookConfig();
+        guard.config.deniedNetworks = Optional.empty();
+        guard.config.allowedNetworks = Optional.empty();
     }
 
     @ParameterizedTest(name = "refuses {0}")
@@ -41,6 +45,39 @@ class SsrfProtectionTest {
         guard.config.requireHttps = true;
         assertThat(guard.refusal(URI.create("http://127.0.0.1:9000/hook"))).contains("must use https");
         assertThat(guard.refusal(URI.create("https://127.0.0.1:9000/hook"))).isEmpty();
+    }
+
+    @Test
+    void aDeniedNetworkIsRefusedEvenWhenPrivateNetworksAreAllowedAndInEveryIpv6Form() {
+        guard.config.deniedNetworks = Optional.of("203.0.113.0/24, 2001:db8::/32");
+        guard.config.allowPrivateNetwork = true;
+        assertThat(guard.refusal(URI.create("http://203.0.113.7/hook"))).get().asString()
+                .contains("203.0.113.0/24").contains("rateup.delivery.denied-networks");
+        for (String embedded : new String[] {"[::ffff:203.0.113.7]", "[2002:cb00:7107::]", "[64:ff9b::cb00:7107]"}) {
+            assertThat(guard.refusal(URI.create("http://" + embedded + "/hook"))).as(embedded).get().asString().contains("203.0.113.0/24");
+        }
+        assertThat(guard.refusal(URI.create("http://[2001:db8::5]/hook"))).get().asString().contains("2001:db8::/32");
+        assertThat(guard.refusal(URI.create("http://127.0.0.1:9000/hook"))).as("private networks stay allowed").isEmpty();
+        assertThat(guard.refusal(URI.create("http://203.0.114.1/hook"))).as("next door").isEmpty();
+    }
+
+    @Test
+    void anAllowedNetworkIsAnExceptionToThePrivateRangesOnly() {
+        guard.config.allowedNetworks = Optional.of("10.20.0.0/16");
+        assertThat(guard.refusal(URI.create("http://10.20.30.40/hook"))).isEmpty();
+        assertThat(guard.refusal(URI.create("http://10.21.0.1/hook"))).get().asString().contains("private");
+        SsrfProtection stricter = new SsrfProtection();
+        stricter.config = new WebhookConfig();
+        stricter.config.allowedNetworks = Optional.of("10.20.0.0/16");
+        stricter.config.deniedNetworks = Optional.of("10.20.30.0/24");
+        assertThat(stricter.refusal(URI.create("http://10.20.30.40/hook"))).as("denied wins").get().asString().contains("10.20.30.0/24");
+    }
+
+    @ParameterizedTest(name = "refuses the setting {0}")
+    @ValueSource(strings = {"10.0.0.0/33", "example.com/24", "10.0.0/8", "2001:db8::/129", "10.0.0.0/x", "1.2.3.4/-1"})
+    void aMalformedNetworkStopsTheStartNamingTheSettingAndTheEntry(String entry) {
+        assertThatThrownBy(() -> Network.parseList("rateup.delivery.denied-networks", Optional.of("192.0.2.0/24," + entry)))
+                .hasMessageContaining("rateup.delivery.denied-networks").hasMessageContaining("'" + entry + "'");
     }
 
     @Test
