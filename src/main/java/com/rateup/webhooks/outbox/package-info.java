@@ -34,6 +34,6 @@
  *
  * <p>On the component map (README, "Where things are"; checked by ArchitectureTest): uses {@code
  * responses}, {@code webhooks}, {@code surveys}, {@code teams} and {@code platform}; {@code health},
- * {@code egress}, {@code dispatch}, {@code deliveries} and {@code admin} use it.
+ * {@code egress}, {@code dispatch}, {@code deliveries}, {@code privacy} and {@code admin} use it.
  */
 package com.rateup.webhooks.outbox;

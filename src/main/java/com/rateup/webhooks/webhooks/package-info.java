@@ -6,6 +6,6 @@
  *
  * <p>On the component map (README, "Where things are"; checked by ArchitectureTest): uses {@code
  * surveys}, {@code teams} and {@code platform}; the delivery core ({@code outbox}, {@code health}, {@code
- * dispatch}, {@code deliveries}) and {@code admin} use it.
+ * dispatch}, {@code deliveries}), {@code privacy} and {@code admin} use it.
  */
 package com.rateup.webhooks.webhooks;
