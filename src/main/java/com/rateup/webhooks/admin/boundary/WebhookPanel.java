@@ -75,6 +75,7 @@ public class WebhookPanel implements Serializable {
     private String freeTextPolicy;
     private transient Webhook fresh;
     private transient EndpointHealth.Stats stats;
+    private transient HealthChart chart;
 
     /** The webhook as this panel last changed it (a rotated secret, a filter), else as the page read it. */
     public Webhook current(Webhook shown) {
@@ -89,6 +90,15 @@ public class WebhookPanel implements Serializable {
             stats = health.stats(shown);
         }
         return stats;
+    }
+
+    /** The last 24 hours of the health figures as a chart; null where {@link #health} is. */
+    public HealthChart chart(Webhook shown) {
+        EndpointHealth.Stats figures = health(shown);
+        if (chart == null && figures != null) {
+            chart = HealthChart.of(figures);
+        }
+        return chart;
     }
 
     public boolean receivesResponses(Webhook shown) {
@@ -297,6 +307,7 @@ public class WebhookPanel implements Serializable {
             verdict = null;
             fresh = null;
             stats = null;
+            chart = null;
             filterText = shown == null ? null : shown.filter().map(PayloadFilter::text).orElse("");
             ruleQuestion = null;
             ruleValue = null;

@@ -48,10 +48,11 @@ public class EndpointHealth {
     private static final Logger LOG = Logger.getLogger(EndpointHealth.class.getName());
 
     /** A p95 above this share of the timeout makes an endpoint SLOW, before its attempts start timing out. */
-    static final double SLOW_SHARE = 0.6;
+    public static final double SLOW_SHARE = 0.6;
     /** Fewer recent attempts than this say nothing about a p95. */
     static final int MIN_RECENT_ATTEMPTS = 5;
     public static final Duration WINDOW = Duration.ofHours(24);
+    static final int HOURS_SHOWN = 24;
     private static final Duration COUNTS_FRESHNESS = Duration.ofSeconds(5);
 
     @PersistenceContext
@@ -145,14 +146,30 @@ public class EndpointHealth {
     public Stats stats(Webhook webhook) {
         Instant now = Instant.now();
         WebhookHealth health = em.find(WebhookHealth.class, webhook.id());
-        AttemptHour.Summary day = AttemptHour.summarize(hoursSince(webhook.id(), now.minus(WINDOW)));
+        List<AttemptHour> hours = hoursSince(webhook.id(), now.minus(WINDOW));
+        AttemptHour.Summary day = AttemptHour.summarize(hours);
         EndpointState state = health == null
                 ? (webhook.enabled() ? EndpointState.IDLE : EndpointState.DISABLED)
                 : stateOf(webhook.enabled(), health, () -> recent(webhook.id(), now), policy.timeoutMs(), now);
         return new Stats(state, day.attempts(), day.successRate(), day.percentileMs(50), day.percentileMs(95),
                 health == null ? null : health.lastSuccessAt(), health == null ? null : health.lastFailureAt(),
                 health == null ? 0 : health.consecutiveFailures(), health == null ? null : health.circuitOpenUntil(now),
-                policy.timeoutMs());
+                policy.timeoutMs(), hourly(hours, now));
+    }
+
+    /** The last 24 hours, oldest first, the current one last; an hour without attempts has zeros and no p95. */
+    static List<Hour> hourly(List<AttemptHour> rows, Instant now) {
+        Map<Instant, AttemptHour> byHour = new HashMap<>();
+        rows.forEach(row -> byHour.put(row.hour(), row));
+        Instant current = AttemptHour.hourOf(now);
+        List<Hour> hours = new ArrayList<>(HOURS_SHOWN);
+        for (int back = HOURS_SHOWN - 1; back >= 0; back--) {
+            Instant start = current.minus(Duration.ofHours(back));
+            AttemptHour row = byHour.get(start);
+            AttemptHour.Summary figures = AttemptHour.summarize(row == null ? List.of() : List.of(row));
+            hours.add(new Hour(start, figures.attempts(), figures.attempts() - figures.successes(), figures.percentileMs(95)));
+        }
+        return hours;
     }
 
     /** The state of each of these webhooks as last recorded (for lists: no figures are read). */
@@ -273,9 +290,16 @@ public class EndpointHealth {
         return false;
     }
 
-    /** {@code circuitOpenUntil} and the figures are null when unknown (no attempt yet). */
+    /**
+     * {@code circuitOpenUntil} and the figures are null when unknown (no attempt yet); {@code hourly}: the
+     * last 24 hours one by one, oldest first (the admin pages draw them).
+     */
     public record Stats(EndpointState state, int attempts24h, Double successRate24h, Long p50Ms, Long p95Ms, Instant lastSuccessAt,
-            Instant lastFailureAt, int consecutiveFailures, Instant circuitOpenUntil, long timeoutMs) {
+            Instant lastFailureAt, int consecutiveFailures, Instant circuitOpenUntil, long timeoutMs, List<Hour> hourly) {
+    }
+
+    /** One hour's attempts, how many of them failed, and their p95 (null without attempts). */
+    public record Hour(Instant start, int attempts, int failures, Long p95Ms) {
     }
 
     private record Counts(Map<EndpointState, Long> byState, Instant readAt) {
