@@ -9,6 +9,8 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -90,8 +92,14 @@ public class HttpClients {
     private Client build() {
         long timeoutMs = policy.timeoutMs();
         ClientBuilder builder = ClientBuilder.newBuilder();
+        Optional<URI> proxy = policy.proxy();
         if (isJersey(builder)) {
-            builder = JerseyConnections.handingConnectionsToTheirDeadline(builder);
+            builder = JerseyConnections.handingConnectionsToTheirDeadline(builder, proxy);
+        } else if (proxy.isPresent()) {
+            // RESTEasy's own names (ResteasyClientBuilder.PROPERTY_PROXY_*), set as plain properties: no RESTEasy class named here
+            builder.property("org.jboss.resteasy.jaxrs.client.proxy.host", proxy.get().getHost())
+                    .property("org.jboss.resteasy.jaxrs.client.proxy.port", proxy.get().getPort())
+                    .property("org.jboss.resteasy.jaxrs.client.proxy.scheme", proxy.get().getScheme());
         }
         // a backstop: the attempt's deadline (AttemptDeadlines) ends it as a whole
         return builder

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -110,6 +112,13 @@ public class DeliveryPolicy {
 
     static final Duration DEFAULT_PAYLOAD_RETENTION = Duration.ofDays(7);
 
+    static final String PROXY = "rateup.delivery.proxy";
+
+    /** An egress proxy every delivery POST goes through ({@code http://host:port}); none by default. */
+    @Inject
+    @ConfigProperty(name = PROXY)
+    Optional<String> proxy;
+
     public long timeoutMs() {
         return timeoutMs;
     }
@@ -120,6 +129,7 @@ public class DeliveryPolicy {
         if (retention.isZero() || retention.isNegative()) {
             throw new IllegalArgumentException("rateup.delivery.retention must be a positive ISO-8601 duration such as P30D, not " + retention);
         }
+        proxy();
         payloadRetention.filter(given -> given.isZero() || given.isNegative() || given.compareTo(retention) > 0).ifPresent(given -> {
             throw new IllegalArgumentException("rateup.delivery.payload-retention must be a positive ISO-8601 duration such as P7D, no longer"
                     + " than rateup.delivery.retention (" + retention + "), not " + given);
@@ -202,6 +212,23 @@ public class DeliveryPolicy {
 
     public Duration retention() {
         return retention;
+    }
+
+    /** The egress proxy, when one is set; a malformed one stops the start with the key in the message. */
+    public Optional<URI> proxy() {
+        return proxy.filter(value -> !value.isBlank()).map(String::strip).map(value -> {
+            URI uri;
+            try {
+                uri = new URI(value);
+            } catch (URISyntaxException e) {
+                uri = null;
+            }
+            if (uri == null || !"http".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1
+                    || !(uri.getPath() == null || uri.getPath().isEmpty() || "/".equals(uri.getPath())) || uri.getUserInfo() != null) {
+                throw new IllegalArgumentException(PROXY + " must be http://host:port (HTTPS goes through it with CONNECT), not " + value);
+            }
+            return uri;
+        });
     }
 
     public Duration payloadRetention() {
