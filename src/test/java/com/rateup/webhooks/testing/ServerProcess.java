@@ -70,12 +70,25 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts the app with the given configuration (as system properties) and waits until it answers. */
     public static ServerProcess start(Path workDir, String name, Map<String, String> config) throws IOException, InterruptedException {
-        ServerProcess server = launch(workDir, name, config);
+        return start(workDir, name, config, List.of());
+    }
+
+    /**
+     * Starts the app with {@code jvmOptions} given to the server's JVM itself, for what the JDK reads
+     * before the server sets its system properties (e.g. {@code -Djdk.net.hosts.file}).
+     */
+    public static ServerProcess start(Path workDir, String name, Map<String, String> config, List<String> jvmOptions)
+            throws IOException, InterruptedException {
+        ServerProcess server = launch(workDir, name, config, jvmOptions);
         server.awaitReady(Duration.ofMinutes(3));
         return server;
     }
 
     private static ServerProcess launch(Path workDir, String name, Map<String, String> config) throws IOException {
+        return launch(workDir, name, config, List.of());
+    }
+
+    private static ServerProcess launch(Path workDir, String name, Map<String, String> config, List<String> jvmOptions) throws IOException {
         List<String> properties = new ArrayList<>();
         config.forEach((key, value) -> properties.add("-D" + key + "=" + value));
         ProcessBuilder builder;
@@ -83,10 +96,10 @@ public final class ServerProcess implements AutoCloseable {
         if (WILDFLY) {
             int offset = freePortOffset(WILDFLY_PORTS);
             port = 8080 + offset;
-            builder = wildfly(workDir.resolve("wildfly-" + name), offset, properties);
+            builder = wildfly(workDir.resolve("wildfly-" + name), offset, properties, jvmOptions);
         } else {
             port = freePort();
-            builder = payaraMicro(workDir.resolve("payara-" + name), port, properties);
+            builder = payaraMicro(workDir.resolve("payara-" + name), port, jvmOptions, properties);
         }
         Path logs = Path.of(System.getProperty("server.logs", "target/server-logs"));
         Files.createDirectories(logs);
@@ -98,8 +111,9 @@ public final class ServerProcess implements AutoCloseable {
         return new ServerProcess(process, port, log);
     }
 
-    private static ProcessBuilder payaraMicro(Path rootDir, int port, List<String> properties) {
+    private static ProcessBuilder payaraMicro(Path rootDir, int port, List<String> jvmOptions, List<String> properties) {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
         command.addAll(properties);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--nohazelcast", "--disablephonehome", "--port", Integer.toString(port), "--contextroot", "/",
@@ -113,7 +127,7 @@ public final class ServerProcess implements AutoCloseable {
      * A server base directory of its own (configuration prepared by configure.cli, the WAR in its
      * deployments), on the shared installation; kept across restarts of the same name.
      */
-    private static ProcessBuilder wildfly(Path baseDir, int portOffset, List<String> properties) throws IOException {
+    private static ProcessBuilder wildfly(Path baseDir, int portOffset, List<String> properties, List<String> jvmOptions) throws IOException {
         Path home = Path.of(System.getProperty("wildfly.home"));
         if (!Files.isDirectory(baseDir.resolve("configuration"))) {
             copyConfiguration(home.resolve("standalone/configuration"), baseDir.resolve("configuration"));
@@ -127,7 +141,7 @@ public final class ServerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("JAVA_OPTS", "-Xmx512m -XX:TieredStopAtLevel=1 -Djava.net.preferIPv4Stack=true"
-                + " -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true");
+                + " -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true " + String.join(" ", jvmOptions));
         return builder;
     }
 

@@ -139,6 +139,10 @@ public final class TestReceiver implements AutoCloseable {
         System.out.println("listening on " + receiver.server.getLocalPort());
     }
 
+    public int port() {
+        return server.getLocalPort();
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + server.getLocalPort() + path;
     }

@@ -127,6 +127,9 @@ public class DeliveryAttempts {
         try {
             return poster.post(request);
         } catch (TimeoutException e) {
+            // Fault Tolerance interrupted this thread, which goes on to record the attempt: H2 closes a file
+            // database whose file an interrupted thread touches, so the flag must not outlive the attempt
+            Thread.interrupted();
             long elapsed = Duration.between(startedAt, Instant.now()).toMillis();
             return AttemptResult.failed(startedAt, elapsed, "no answer within " + policy.timeoutMs() + " ms");
         }

@@ -1,52 +1,77 @@
 package com.rateup.webhooks.egress.control;
 
+import com.rateup.webhooks.webhooks.control.SsrfProtection;
 import jakarta.ws.rs.client.ClientBuilder;
-import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.Proxy;
-import java.net.URI;
-import java.net.URL;
-import java.util.Optional;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.glassfish.jersey.apache5.connector.Apache5ClientProperties;
+import org.glassfish.jersey.apache5.connector.Apache5ConnectorProvider;
+import org.glassfish.jersey.apache5.connector.Apache5HttpClientBuilderConfigurator;
 import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.client.ClientProperties;
-import org.glassfish.jersey.client.HttpUrlConnectorProvider;
+import org.glassfish.jersey.client.RequestEntityProcessing;
 
 /**
- * Jersey's (Payara's) default connector on the JDK's HttpURLConnection, with each connection handed
- * to the attempt it serves, so that {@link AttemptDeadlines} can cut it. Called only where Jersey is
- * the JAX-RS client ({@link HttpClients#isJersey}): this class is the only one that names Jersey's.
+ * The delivery client on Jersey (Payara): Jersey's connector on Apache HttpClient 5, packaged in the WAR,
+ * whose connections go only to the addresses {@link SsrfProtection#vettedAddresses} checked for them.
+ * Called only where Jersey is the JAX-RS client ({@link HttpClients#isJersey}): the only class that
+ * names Jersey's or HttpClient 5's types.
  */
 final class JerseyConnections {
 
     private JerseyConnections() {
     }
 
-    /**
-     * Streamed with its length: HttpURLConnection silently re-sends a buffered POST whose connection
-     * fails, which would be an unrecorded duplicate delivery.
-     */
-    static ClientBuilder handingConnectionsToTheirDeadline(ClientBuilder jersey, Optional<URI> proxy) {
-        ClientConfig config = new ClientConfig().connectorProvider(new HttpUrlConnectorProvider()
-                .useFixedLengthStreaming()
-                .connectionFactory(new HandedToTheirDeadline()));
+    static DeliveryClient pinned(ClientBuilder jersey, EgressSettings egress) {
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setTlsSocketStrategy(DefaultClientTlsStrategy.createSystemDefault()) // verifies the URL's host name, sends it as SNI
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(egress.timeoutMs(), TimeUnit.MILLISECONDS)
+                        .setSocketTimeout((int) egress.timeoutMs(), TimeUnit.MILLISECONDS)
+                        // a kept-alive connection the receiver closed meanwhile would fail the attempt: checked before each reuse
+                        .setValidateAfterInactivity(TimeValue.ofMilliseconds(1))
+                        .build());
+        if (egress.proxy().isEmpty()) {
+            connections.setDnsResolver(new Vetting(egress.ssrf()));
+        } // else the only connection is to the proxy, which resolves the endpoint's name
+        PoolingHttpClientConnectionManager manager = connections.build();
+        ClientConfig config = new ClientConfig()
+                .connectorProvider(new Apache5ConnectorProvider())
+                .property(Apache5ClientProperties.CONNECTION_MANAGER, manager)
+                // with its length, as a receiver expects of a small JSON body
+                .property(ClientProperties.REQUEST_ENTITY_PROCESSING, RequestEntityProcessing.BUFFERED)
+                // a backstop: the attempt's deadline (AttemptDeadlines) ends it as a whole
+                .property(ClientProperties.CONNECT_TIMEOUT, (int) egress.timeoutMs())
+                .property(ClientProperties.READ_TIMEOUT, (int) egress.timeoutMs())
+                // a redirect is a failed attempt (README, What a receiver gets): following one could also lead to an internal address
+                .property(ClientProperties.FOLLOW_REDIRECTS, false)
+                // retrying is the outbox's business, and recorded: HttpClient 5 would wait out a 429's or 503's
+                // Retry-After and send again on its own; and the receiver gets no Accept-Encoding it did not get before
+                .register((Apache5HttpClientBuilderConfigurator) http -> http.disableAutomaticRetries().disableContentCompression());
         // through the proxy: plain HTTP forwarded, HTTPS tunnelled with CONNECT (TLS stays end to end)
-        proxy.ifPresent(address -> config.property(ClientProperties.PROXY_URI, address.toString()));
-        return jersey.withConfig(config);
+        egress.proxy().ifPresent(address -> config.property(ClientProperties.PROXY_URI, address.toString()));
+        return new DeliveryClient(jersey.withConfig(config).build(), () -> manager.close(CloseMode.IMMEDIATE));
     }
 
-    /** Both ways Jersey opens a connection: directly, and through the proxy it was given. */
-    private static final class HandedToTheirDeadline implements HttpUrlConnectorProvider.ConnectionFactory {
+    private static final class Vetting extends SystemDefaultDnsResolver {
 
-        @Override
-        public HttpURLConnection getConnection(URL url) throws IOException {
-            return getConnection(url, null);
+        private final SsrfProtection ssrf;
+
+        Vetting(SsrfProtection ssrf) {
+            this.ssrf = ssrf;
         }
 
         @Override
-        public HttpURLConnection getConnection(URL url, Proxy proxy) throws IOException {
-            HttpURLConnection connection = (HttpURLConnection) (proxy == null ? url.openConnection() : url.openConnection(proxy));
-            AttemptDeadlines.opened(connection);
-            return connection;
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            return ssrf.vettedAddresses(host);
         }
     }
 }

@@ -4,11 +4,11 @@ import com.rateup.webhooks.outbox.control.DeliveryPolicy;
 import com.rateup.webhooks.outbox.control.PayloadWriter;
 import com.rateup.webhooks.outbox.entity.AttemptResult;
 import com.rateup.webhooks.platform.control.PlatformConfig;
+import com.rateup.webhooks.webhooks.control.SsrfProtection;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
@@ -66,8 +66,8 @@ public class WebhookPoster {
         long start = System.nanoTime();
         String rateupSignature = Signatures.rateup(delivery.secrets().get(0), body);
         String standardSignature = Signatures.standard(delivery.secrets(), delivery.deliveryId(), timestamp, body);
-        Client client = clients.borrow();
-        Invocation.Builder request = client.target(delivery.url()).request()
+        DeliveryClient client = clients.borrow();
+        Invocation.Builder request = client.client().target(delivery.url()).request()
                 .header("User-Agent", "rateup-webhooks/" + platform.version())
                 .header("x-webhook-id", delivery.deliveryId())
                 .header("x-rateup-triggered-at", PayloadWriter.timestamp(delivery.triggeredAt()))
@@ -78,16 +78,16 @@ public class WebhookPoster {
         if (delivery.test()) {
             request.header("x-rateup-test", "true");
         }
-        if (clients.wantsLengthHeader(client)) {
-            // RESTEasy's Apache HttpClient writes the header itself, never re-sends a sent POST, and refuses a second one
-            request.header("Content-Length", body.length);
-        }
-        try (AttemptDeadlines.Deadline deadline = deadlines.start(client, clients.cutByClosing(client))) {
+        try (AttemptDeadlines.Deadline deadline = deadlines.start(client)) {
             Response response;
             try {
                 response = request.post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
             } catch (ProcessingException e) {
                 clients.discard(client);
+                if (e.getCause() instanceof SsrfProtection.Refused refused) {
+                    // resolved for this connection to an address the rules forbid: it never connected
+                    return AttemptResult.notSent(startedAt, "the endpoint " + refused.getMessage());
+                }
                 return AttemptResult.failed(startedAt, elapsedMs(start), deadline.passed() ? noAnswerInTime() : describe(e));
             }
             Excerpt excerpt = excerptOf(response, start);

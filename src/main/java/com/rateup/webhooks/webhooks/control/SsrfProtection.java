@@ -16,8 +16,9 @@ import java.util.Optional;
  * exceptions to the non-public ranges; {@code allow-private-network=true} lifts that rule for tests and
  * local demos, but never the denied networks. A name is refused if any of its addresses is.
  *
- * <p>Not yet closed: the POST resolves the host again (the JDK caches lookups for 30 s), so a record
- * that changes between check and connect is not caught (DNS rebinding, #32).
+ * <p>The POST itself connects only to the addresses checked for it ({@link #vettedAddresses}, the resolver of
+ * the delivery clients): a name that answers differently to the check and to the connection (DNS rebinding)
+ * cannot lead it elsewhere.
  */
 @ApplicationScoped
 public class SsrfProtection {
@@ -33,21 +34,45 @@ public class SsrfProtection {
         if (url.getHost() == null) {
             return Optional.of("has no valid host"); // e.g. 127.1 or 0x7f.1: java.net.URI does not take them as hosts
         }
-        List<Network> denied = config.deniedNetworks();
-        if (config.allowPrivateNetwork() && denied.isEmpty()) {
-            return Optional.empty();
+        if (config.allowPrivateNetwork() && config.deniedNetworks().isEmpty()) {
+            return Optional.empty(); // not even a lookup: a name that does not resolve yet may be saved in tests and demos
         }
-        String host = url.getHost().replaceAll("^\\[|\\]$", "").toLowerCase(Locale.ROOT);
         try {
-            for (InetAddress address : InetAddress.getAllByName(host)) {
-                Optional<String> refusal = refusal(address, denied);
-                if (refusal.isPresent()) {
-                    return refusal;
-                }
-            }
+            vettedAddresses(url.getHost()); // [an IPv6 literal] included
             return Optional.empty();
+        } catch (Refused e) {
+            return Optional.of(e.getMessage());
         } catch (UnknownHostException e) {
             return Optional.of("host does not resolve");
+        }
+    }
+
+    /**
+     * Resolves {@code host} once for a connection: all its addresses, or {@link Refused} if any of them is
+     * forbidden (one bad address is enough: a client may try them all).
+     */
+    public InetAddress[] vettedAddresses(String host) throws UnknownHostException {
+        InetAddress[] addresses = InetAddress.getAllByName(host);
+        List<Network> denied = config.deniedNetworks();
+        if (config.allowPrivateNetwork() && denied.isEmpty()) {
+            return addresses;
+        }
+        for (InetAddress address : addresses) {
+            Optional<String> refusal = refusal(address, denied);
+            if (refusal.isPresent()) {
+                throw new Refused(refusal.get());
+            }
+        }
+        return addresses;
+    }
+
+    /** A name that resolves, but to an address no delivery may connect to; the message says which rule. */
+    public static final class Refused extends UnknownHostException {
+
+        private static final long serialVersionUID = 1L;
+
+        Refused(String rule) {
+            super(rule);
         }
     }
 

@@ -3,7 +3,9 @@ package com.rateup.webhooks.webhooks.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,6 +80,26 @@ class SsrfProtectionTest {
     void aMalformedNetworkStopsTheStartNamingTheSettingAndTheEntry(String entry) {
         assertThatThrownBy(() -> Network.parseList("rateup.delivery.denied-networks", Optional.of("192.0.2.0/24," + entry)))
                 .hasMessageContaining("rateup.delivery.denied-networks").hasMessageContaining("'" + entry + "'");
+    }
+
+    /** What the delivery clients' resolvers call for each connection (DNS rebinding, #32 part 1). */
+    @Test
+    void vettedAddressesAreAllOfTheNamesOrNoneWhenOneIsForbidden() throws Exception {
+        assertThat(guard.vettedAddresses("8.8.8.8")).extracting(InetAddress::getHostAddress).containsExactly("8.8.8.8");
+        assertThat(guard.vettedAddresses("[2001:4860:4860::8888]")).hasSize(1);
+        assertThatThrownBy(() -> guard.vettedAddresses("localhost")).isInstanceOf(SsrfProtection.Refused.class)
+                .hasMessageStartingWith("must not resolve to a loopback address");
+        guard.config.allowPrivateNetwork = true;
+        assertThat(guard.vettedAddresses("127.0.0.1")).hasSize(1);
+        SsrfProtection denying = new SsrfProtection();
+        denying.config = new WebhookConfig();
+        denying.config.allowPrivateNetwork = true;
+        denying.config.allowedNetworks = Optional.empty();
+        denying.config.deniedNetworks = Optional.of("127.0.0.0/8");
+        assertThatThrownBy(() -> denying.vettedAddresses("127.0.0.1")).isInstanceOf(SsrfProtection.Refused.class)
+                .hasMessageContaining("rateup.delivery.denied-networks");
+        assertThatThrownBy(() -> denying.vettedAddresses("no-such-host.invalid")).isInstanceOf(UnknownHostException.class)
+                .isNotInstanceOf(SsrfProtection.Refused.class);
     }
 
     @Test

@@ -1,0 +1,16 @@
+package com.rateup.webhooks.egress.control;
+
+import jakarta.ws.rs.client.Client;
+
+/**
+ * A JAX-RS client for the delivery POSTs and how to drop its connections at once, whatever they are
+ * doing: what ends an attempt at its deadline ({@link AttemptDeadlines}) and what is done to a client
+ * whose connection cannot be reused.
+ */
+record DeliveryClient(Client client, Runnable dropConnections) {
+
+    void close() {
+        dropConnections.run();
+        client.close();
+    }
+}
