@@ -60,7 +60,7 @@ cleanup() {
   kill "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
   if [ "$db" = postgresql ]; then bash src/test/postgres/pg.sh stop "/tmp/rateup-webhooks-bench-pg-$pgport"; fi
-  # the H2 file of a run holds about a gigabyte (README, Production): keep only the log
+  # the H2 file of a run holds about a gigabyte (docs/operations.md, Production): keep only the log
   cp "$work/server.log" target/bench-server.log 2>/dev/null || true
   rm -rf "$work"
 }

@@ -5,7 +5,7 @@
 #                                 <dir>/access.log
 #   squid.sh stop <dir>
 #   squid.sh install              only installs Squid if missing (.ci/run, before the two builds)
-# README, "An egress proxy", shows a production configuration (private ranges refused, a static egress address).
+# docs/operations.md, "An egress proxy", shows a production configuration (private ranges refused, a static egress address).
 set -euo pipefail
 action=$1 dir=${2:-} port=${3:-13128}
 

@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The map of the code, checked: components depend on each other in one direction (README,
+ * The map of the code, checked: components depend on each other in one direction (docs/architecture.md,
  * "Where things are"; each package-info says its place), and inside a component BCE's direction
  * holds: boundary → control → entity, never back.
  */

@@ -4,7 +4,7 @@
  * module does, so the pages live here rather than in the components they show; the login page and
  * who is viewing stay with {@code teams}, which owns them.
  *
- * <p>On the component map (README, "Where things are"; checked by ArchitectureTest): the top; uses
+ * <p>On the component map (docs/architecture.md, "Where things are"; checked by ArchitectureTest): the top; uses
  * every other component, and none uses it.
  */
 package com.rateup.webhooks.admin;

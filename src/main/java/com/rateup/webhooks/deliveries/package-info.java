@@ -7,7 +7,7 @@
  * ({@code DeliveryRetention}). The top of the delivery core: {@code outbox} holds the rows and the words
  * used here, {@code dispatch} sends them (docs/adr/0001).
  *
- * <p>On the component map (README, "Where things are"; checked by ArchitectureTest): uses {@code dispatch},
+ * <p>On the component map (docs/architecture.md, "Where things are"; checked by ArchitectureTest): uses {@code dispatch},
  * {@code health}, {@code egress}, {@code outbox}, {@code responses}, {@code webhooks}, {@code surveys},
  * {@code teams} and {@code platform}; only {@code admin} uses it.
  */

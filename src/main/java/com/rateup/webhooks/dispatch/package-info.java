@@ -10,7 +10,7 @@
  * through a lease in its row, so the sweep resumes whatever a crash interrupted without two attempts of
  * one delivery at once (docs/adr/0001).
  *
- * <p>On the component map (README, "Where things are"; checked by ArchitectureTest): uses {@code health},
+ * <p>On the component map (docs/architecture.md, "Where things are"; checked by ArchitectureTest): uses {@code health},
  * {@code egress}, {@code outbox}, {@code webhooks}, {@code surveys}, {@code teams} and {@code platform};
  * {@code deliveries} and {@code admin} use it.
  */

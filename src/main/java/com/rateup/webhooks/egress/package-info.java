@@ -7,7 +7,7 @@
  * addresses {@code SsrfProtection} vetted for the connection (docs/adr/0005). It knows nothing of deliveries'
  * rows or retries.
  *
- * <p>On the component map (README, "Where things are"; checked by ArchitectureTest): uses {@code outbox}
+ * <p>On the component map (docs/architecture.md, "Where things are"; checked by ArchitectureTest): uses {@code outbox}
  * (the attempt's result, the timeout setting), {@code webhooks} (the address rules) and {@code platform};
  * {@code dispatch}, {@code deliveries} and {@code admin} use it.
  */

@@ -5,7 +5,7 @@
  * (announced as {@code DeliveryDue}, like any other), and {@code DeliveryMetrics} serves the pipeline's
  * figures at {@code /metrics}.
  *
- * <p>On the component map (README, "Where things are"; checked by ArchitectureTest): uses {@code outbox},
+ * <p>On the component map (docs/architecture.md, "Where things are"; checked by ArchitectureTest): uses {@code outbox},
  * {@code webhooks}, {@code surveys}, {@code teams} and {@code platform}; {@code dispatch}, {@code deliveries}
  * and {@code admin} use it.
  */

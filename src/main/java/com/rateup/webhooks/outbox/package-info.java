@@ -32,7 +32,7 @@
  *     and the POST's content and secrets ({@code WebhookRequest}).</dd>
  * </dl>
  *
- * <p>On the component map (README, "Where things are"; checked by ArchitectureTest): uses {@code
+ * <p>On the component map (docs/architecture.md, "Where things are"; checked by ArchitectureTest): uses {@code
  * responses}, {@code webhooks}, {@code surveys}, {@code teams} and {@code platform}; {@code health},
  * {@code egress}, {@code dispatch}, {@code deliveries}, {@code privacy} and {@code admin} use it.
  */

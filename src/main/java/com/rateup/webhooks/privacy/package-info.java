@@ -4,7 +4,7 @@
  * own setting ({@code webhooks}' {@code PersonalData}, applied by {@code outbox}); how long a delivered
  * payload is kept is {@code deliveries}' retention.
  *
- * <p>On the component map (README, "Where things are"; checked by ArchitectureTest): uses {@code outbox},
+ * <p>On the component map (docs/architecture.md, "Where things are"; checked by ArchitectureTest): uses {@code outbox},
  * {@code responses}, {@code webhooks}, {@code surveys}, {@code teams} and {@code platform}; {@code admin}
  * uses it.
  */

@@ -4,7 +4,7 @@
  * transaction (group commit), each announced with a {@code ResponseSubmitted} event inside it, so
  * that its deliveries are stored with it or not at all; its 201 waits for that commit.
  *
- * <p>On the component map (README, "Where things are"; checked by ArchitectureTest): uses {@code
+ * <p>On the component map (docs/architecture.md, "Where things are"; checked by ArchitectureTest): uses {@code
  * surveys}, {@code teams} and {@code platform}; it knows nothing of deliveries: {@code outbox}
  * observes its event.
  */

@@ -4,7 +4,7 @@
  * 404 for ids that belong to another team. Tokens and the generated admin password are stored
  * hashed only.
  *
- * <p>On the component map (README, "Where things are"; checked by ArchitectureTest): uses {@code
+ * <p>On the component map (docs/architecture.md, "Where things are"; checked by ArchitectureTest): uses {@code
  * platform} only; every component above it may use it.
  */
 package com.rateup.webhooks.teams;

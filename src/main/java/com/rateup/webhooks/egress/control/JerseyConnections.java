@@ -51,7 +51,7 @@ final class JerseyConnections {
                 // a backstop: the attempt's deadline (AttemptDeadlines) ends it as a whole
                 .property(ClientProperties.CONNECT_TIMEOUT, (int) egress.timeoutMs())
                 .property(ClientProperties.READ_TIMEOUT, (int) egress.timeoutMs())
-                // a redirect is a failed attempt (README, What a receiver gets): following one could also lead to an internal address
+                // a redirect is a failed attempt (docs/receiving.md): following one could also lead to an internal address
                 .property(ClientProperties.FOLLOW_REDIRECTS, false)
                 // retrying is the outbox's business, and recorded: HttpClient 5 would wait out a 429's or 503's
                 // Retry-After and send again on its own; and the receiver gets no Accept-Encoding it did not get before

@@ -10,7 +10,7 @@ import java.io.IOException;
 
 /**
  * {@code GET /metrics} in the Prometheus text format, the same names on every server. Like the health
- * checks it needs no login: expose it to the scraper's network only (README, Metrics).
+ * checks it needs no login: expose it to the scraper's network only (docs/operations.md, Metrics).
  */
 @WebServlet("/metrics")
 public class MetricsServlet extends HttpServlet {

@@ -25,7 +25,7 @@ import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 
 /**
- * Slows the embedded H2 file's growth under load about tenfold (README, Production; not a bound).
+ * Slows the embedded H2 file's growth under load about tenfold (docs/operations.md, Production; not a bound).
  * H2 writes every commit as a new chunk of pages and reuses a chunk's space once none of its pages
  * is live and it is older than the URL's {@code RETENTION_TIME}. Most chunks keep a few live pages (an index page, a row not yet expired),
  * and H2's own compaction, which moves those out, runs on its background writer — which

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every way a receiver can answer, each with its defined outcome (see the README's table). The
+ * Every way a receiver can answer, each with its defined outcome (see the table in docs/receiving.md). The
  * server runs with a 1.5 s timeout, 3 retries and a 0.4 s initial backoff (arquillian.xml).
  */
 class ReceiverFaultsIT extends SurveyWithWebhookFixture {

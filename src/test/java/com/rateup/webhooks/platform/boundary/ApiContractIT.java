@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The REST contract (README, REST API): statuses, the JSON error shape, authentication, tenant
+ * The REST contract (docs/api.md): statuses, the JSON error shape, authentication, tenant
  * isolation, and that refused input changes nothing.
  */
 class ApiContractIT extends SurveyWithWebhookFixture {
