@@ -108,6 +108,7 @@ public final class TestReceiver implements AutoCloseable {
     private final Map<String, Integer> inFlight = new HashMap<>();
     private final List<String> overlaps = Collections.synchronizedList(new ArrayList<>());
     private volatile Consumer<Received> recorder = request -> { };
+    private volatile java.util.function.Predicate<Received> admits = request -> true;
 
     public TestReceiver() throws IOException {
         this(0);
@@ -158,6 +159,12 @@ public final class TestReceiver implements AutoCloseable {
         return this;
     }
 
+    /** Answers 401 to a request {@code admits} refuses, as a receiver behind authentication does; the others as usual. */
+    public TestReceiver requiring(java.util.function.Predicate<Received> admits) {
+        this.admits = admits;
+        return this;
+    }
+
     /** How requests to {@code path} are answered when no scripted reply is left: several endpoints on one host. */
     public TestReceiver on(String path, Reply reply) {
         byPath.put(path, reply);
@@ -201,7 +208,7 @@ public final class TestReceiver implements AutoCloseable {
                 String id = request.header("x-webhook-id");
                 enter(id);
                 try {
-                    Reply reply = script.poll();
+                    Reply reply = admits.test(request) ? script.poll() : new Status(401, "{\"error\":\"unauthorized\"}");
                     if (!reply(socket, in, out, reply != null ? reply : byPath.getOrDefault(request.path(), otherwise))) {
                         return;
                     }

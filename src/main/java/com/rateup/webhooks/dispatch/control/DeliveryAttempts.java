@@ -115,7 +115,7 @@ public class DeliveryAttempts {
     private TestEvent sendTest(Webhook webhook, String payload, Instant now) {
         String id = UUID.randomUUID().toString();
         Boolean matches = webhook.filter().map(filter -> filter.matches(payload)).orElse(null);
-        return new TestEvent(id, attempt(WebhookRequest.test(id, webhook.url(), payload, now, webhook.signingSecrets(now))), matches);
+        return new TestEvent(id, attempt(WebhookRequest.test(id, webhook.url(), payload, now, webhook.signingSecrets(now), webhook.authentication())), matches);
     }
 
     public AttemptResult attempt(WebhookRequest request) {

@@ -13,6 +13,6 @@ public record NextAttempt(WebhookRequest request, String webhookId, Instant due,
 
     static NextAttempt of(Delivery delivery, Webhook webhook, Instant due, Instant now) {
         return new NextAttempt(new WebhookRequest(delivery.id(), webhook.url(), delivery.payload(), delivery.triggeredAt(),
-                webhook.signingSecrets(now)), webhook.id(), due, webhook.failingSince());
+                webhook.signingSecrets(now), webhook.authentication()), webhook.id(), due, webhook.failingSince());
     }
 }

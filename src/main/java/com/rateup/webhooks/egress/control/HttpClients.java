@@ -1,15 +1,25 @@
 package com.rateup.webhooks.egress.control;
 
 import com.rateup.webhooks.outbox.control.DeliveryPolicy;
+import com.rateup.webhooks.webhooks.control.ClientCertificates;
 import com.rateup.webhooks.webhooks.control.SsrfProtection;
+import com.rateup.webhooks.webhooks.entity.EndpointAuthentication;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import javax.net.ssl.SSLContext;
 
 /**
  * JAX-RS clients for the delivery POSTs, each lent to one attempt at a time and kept for the next
@@ -29,18 +39,34 @@ public class HttpClients {
     @Inject
     SsrfProtection ssrf;
 
-    private final Queue<DeliveryClient> idle = new ConcurrentLinkedQueue<>();
+    /** Idle clients by the client certificate they present ("" for none). */
+    private final Map<String, Queue<DeliveryClient>> idle = new ConcurrentHashMap<>();
+    private final Map<String, SSLContext> identities = new ConcurrentHashMap<>();
 
     DeliveryClient borrow() {
-        DeliveryClient client = idle.poll();
-        return client != null ? client : build();
+        return borrow(EndpointAuthentication.NONE);
+    }
+
+    /** A client that presents the webhook's client certificate when its receiver requires mutual TLS. */
+    DeliveryClient borrow(EndpointAuthentication authentication) {
+        String identity = authentication instanceof EndpointAuthentication.Mtls mtls ? fingerprint(mtls) : "";
+        DeliveryClient client = idle.computeIfAbsent(identity, none -> new ConcurrentLinkedQueue<>()).poll();
+        if (client != null) {
+            return client;
+        }
+        Optional<SSLContext> tls = authentication instanceof EndpointAuthentication.Mtls mtls
+                ? Optional.of(identities.computeIfAbsent(identity, key -> ClientCertificates.sslContext(mtls.certificate(), mtls.privateKey())))
+                : Optional.empty();
+        EgressSettings egress = new EgressSettings(policy.timeoutMs(), policy.proxy(), ssrf, identity, tls);
+        ClientBuilder builder = ClientBuilder.newBuilder();
+        return isJersey(builder) ? JerseyConnections.pinned(builder, egress) : ResteasyConnections.pinned(builder, egress);
     }
 
     /** Ends the attempt's answer and takes the client back, or closes it if its connection must go. */
     void giveBack(DeliveryClient client, Response answer, boolean readToTheEnd) {
         if (readToTheEnd) {
             closeQuietly(answer);
-            idle.offer(client);
+            idle.computeIfAbsent(client.identity(), none -> new ConcurrentLinkedQueue<>()).offer(client);
         } else {
             // first the connection, or closing the answer would read the rest; the client last: Jersey's answer
             // cannot be closed once its client is
@@ -67,16 +93,21 @@ public class HttpClients {
         }
     }
 
-    private DeliveryClient build() {
-        EgressSettings egress = new EgressSettings(policy.timeoutMs(), policy.proxy(), ssrf);
-        ClientBuilder builder = ClientBuilder.newBuilder();
-        return isJersey(builder) ? JerseyConnections.pinned(builder, egress) : ResteasyConnections.pinned(builder, egress);
+    private static String fingerprint(EndpointAuthentication.Mtls mtls) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((mtls.certificate() + "\n" + mtls.privateKey()).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is in every Java runtime", e);
+        }
     }
 
     @PreDestroy
     void closeAll() {
-        for (DeliveryClient client = idle.poll(); client != null; client = idle.poll()) {
-            client.close();
-        }
+        idle.values().forEach(clients -> {
+            for (DeliveryClient client = clients.poll(); client != null; client = clients.poll()) {
+                client.close();
+            }
+        });
     }
 }

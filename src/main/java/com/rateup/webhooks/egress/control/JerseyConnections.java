@@ -32,7 +32,8 @@ final class JerseyConnections {
 
     static DeliveryClient pinned(ClientBuilder jersey, EgressSettings egress) {
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setTlsSocketStrategy(DefaultClientTlsStrategy.createSystemDefault()) // verifies the URL's host name, sends it as SNI
+                // verifies the URL's host name, sends it as SNI; presents the webhook's client certificate, if it has one
+                .setTlsSocketStrategy(egress.tls().map(DefaultClientTlsStrategy::new).orElseGet(DefaultClientTlsStrategy::createSystemDefault))
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(egress.timeoutMs(), TimeUnit.MILLISECONDS)
                         .setSocketTimeout((int) egress.timeoutMs(), TimeUnit.MILLISECONDS)
@@ -58,7 +59,7 @@ final class JerseyConnections {
                 .register((Apache5HttpClientBuilderConfigurator) http -> http.disableAutomaticRetries().disableContentCompression());
         // through the proxy: plain HTTP forwarded, HTTPS tunnelled with CONNECT (TLS stays end to end)
         egress.proxy().ifPresent(address -> config.property(ClientProperties.PROXY_URI, address.toString()));
-        return new DeliveryClient(jersey.withConfig(config).build(), () -> manager.close(CloseMode.IMMEDIATE));
+        return new DeliveryClient(jersey.withConfig(config).build(), () -> manager.close(CloseMode.IMMEDIATE), egress.identity());
     }
 
     private static final class Vetting extends SystemDefaultDnsResolver {

@@ -33,7 +33,8 @@ final class ResteasyConnections {
         int timeoutMs = (int) egress.timeoutMs();
         var sockets = RegistryBuilder.<ConnectionSocketFactory>create()
                 .register("http", PlainConnectionSocketFactory.getSocketFactory())
-                .register("https", SSLConnectionSocketFactory.getSystemSocketFactory()) // verifies the URL's host name, sends it as SNI
+                // verifies the URL's host name, sends it as SNI; presents the webhook's client certificate, if it has one
+                .register("https", egress.tls().map(SSLConnectionSocketFactory::new).orElseGet(SSLConnectionSocketFactory::getSystemSocketFactory))
                 .build();
         var resolver = egress.proxy().isEmpty() ? new Vetting(egress.ssrf())
                 : SystemDefaultDnsResolver.INSTANCE; // the only connection is to the proxy, which resolves the endpoint's name
@@ -54,7 +55,7 @@ final class ResteasyConnections {
         // through the proxy: plain HTTP forwarded, HTTPS tunnelled with CONNECT (TLS stays end to end)
         egress.proxy().map(ResteasyConnections::host).ifPresent(http::setProxy);
         var engine = new ApacheHttpClient43Engine(http.build(), true);
-        return new DeliveryClient(((ResteasyClientBuilder) resteasy).httpEngine(engine).build(), connections::shutdown);
+        return new DeliveryClient(((ResteasyClientBuilder) resteasy).httpEngine(engine).build(), connections::shutdown, egress.identity());
     }
 
     private static HttpHost host(URI proxy) {

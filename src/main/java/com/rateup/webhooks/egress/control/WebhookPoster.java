@@ -5,6 +5,7 @@ import com.rateup.webhooks.outbox.control.PayloadWriter;
 import com.rateup.webhooks.outbox.entity.AttemptResult;
 import com.rateup.webhooks.platform.control.PlatformConfig;
 import com.rateup.webhooks.webhooks.control.SsrfProtection;
+import com.rateup.webhooks.webhooks.entity.EndpointAuthentication;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -50,6 +52,9 @@ public class WebhookPoster {
     @Inject
     PlatformConfig platform;
 
+    @Inject
+    OAuth2Tokens tokens;
+
     private long timeoutMs;
 
     @PostConstruct
@@ -66,7 +71,14 @@ public class WebhookPoster {
         long start = System.nanoTime();
         String rateupSignature = Signatures.rateup(delivery.secrets().get(0), body);
         String standardSignature = Signatures.standard(delivery.secrets(), delivery.deliveryId(), timestamp, body);
-        DeliveryClient client = clients.borrow();
+        EndpointAuthentication authentication = delivery.authentication();
+        String authorization;
+        try {
+            authorization = authorization(authentication);
+        } catch (OAuth2Tokens.Unavailable e) {
+            return AttemptResult.notSent(startedAt, e.getMessage());
+        }
+        DeliveryClient client = clients.borrow(authentication);
         Invocation.Builder request = client.client().target(delivery.url()).request()
                 .header("User-Agent", "rateup-webhooks/" + platform.version())
                 .header("x-webhook-id", delivery.deliveryId())
@@ -77,6 +89,13 @@ public class WebhookPoster {
                 .header("webhook-signature", standardSignature);
         if (delivery.test()) {
             request.header("x-rateup-test", "true");
+        }
+        // added to the signature, never instead of it
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (authentication instanceof EndpointAuthentication.Headers headers) {
+            headers.headers().forEach(request::header);
         }
         try (AttemptDeadlines.Deadline deadline = deadlines.start(client)) {
             Response response;
@@ -90,12 +109,26 @@ public class WebhookPoster {
                 }
                 return AttemptResult.failed(startedAt, elapsedMs(start), deadline.passed() ? noAnswerInTime() : describe(e));
             }
+            if (response.getStatus() == 401 && authentication instanceof EndpointAuthentication.OAuth2 oauth2) {
+                tokens.forget(oauth2); // revoked or rotated early: the next attempt asks for a new one
+            }
             Excerpt excerpt = excerptOf(response, start);
             AttemptResult result = AttemptResult.answered(startedAt, elapsedMs(start), response.getStatus(), excerpt.text(), retryAfter(response));
             boolean intact = deadline.end(); // else its connection was cut
             clients.giveBack(client, response, excerpt.complete() && intact);
             return result;
         }
+    }
+
+    /** The {@code Authorization} header a Basic or OAuth2 receiver requires, null for the others. */
+    private String authorization(EndpointAuthentication authentication) throws OAuth2Tokens.Unavailable {
+        if (authentication instanceof EndpointAuthentication.Basic basic) {
+            return "Basic " + Base64.getEncoder().encodeToString((basic.username() + ":" + basic.password()).getBytes(StandardCharsets.UTF_8));
+        }
+        if (authentication instanceof EndpointAuthentication.OAuth2 oauth2) {
+            return "Bearer " + tokens.token(oauth2);
+        }
+        return null;
     }
 
     /** The first bytes of an answer, and whether they are known to be all of it (the end was read). */

@@ -1,5 +1,6 @@
 package com.rateup.webhooks.egress.control;
 
+import com.rateup.webhooks.webhooks.entity.EndpointAuthentication;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -8,18 +9,21 @@ import java.util.List;
 /**
  * Everything one POST needs, read from the database before the attempt so no transaction spans the HTTP call.
  * {@code signedAt}: the {@code webhook-timestamp} to sign with, null for the moment it is sent; {@code test}:
- * a sample, not a response, marked {@code x-rateup-test: true}.
+ * a sample, not a response, marked {@code x-rateup-test: true}; {@code authentication}: what the receiver
+ * requires besides the signature.
  */
 public record WebhookRequest(String deliveryId, URI url, String payload, Instant triggeredAt, List<String> secrets,
-        Instant signedAt, boolean test) {
+        Instant signedAt, boolean test, EndpointAuthentication authentication) {
 
-    public WebhookRequest(String deliveryId, URI url, String payload, Instant triggeredAt, List<String> secrets) {
-        this(deliveryId, url, payload, triggeredAt, secrets, null, false);
+    public WebhookRequest(String deliveryId, URI url, String payload, Instant triggeredAt, List<String> secrets,
+            EndpointAuthentication authentication) {
+        this(deliveryId, url, payload, triggeredAt, secrets, null, false, authentication);
     }
 
     /** A sample event, signed with {@code secrets} as if at {@code signedAt}. */
-    public static WebhookRequest test(String id, URI url, String payload, Instant at, List<String> secrets) {
-        return new WebhookRequest(id, url, payload, at, secrets, at, true);
+    public static WebhookRequest test(String id, URI url, String payload, Instant at, List<String> secrets,
+            EndpointAuthentication authentication) {
+        return new WebhookRequest(id, url, payload, at, secrets, at, true, authentication);
     }
 
     public byte[] body() {

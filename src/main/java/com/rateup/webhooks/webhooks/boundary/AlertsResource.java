@@ -71,7 +71,7 @@ public class AlertsResource {
                     .entity(WebhookResource.WebhookView.of(saved.webhook()))
                     .build();
         } catch (TeamWebhooks.RefusedEndpoint e) {
-            throw Problems.badRequest("validation failed", "url: " + e.getMessage());
+            throw Problems.badRequest("validation failed", e.field() + ": " + e.getMessage());
         }
     }
 

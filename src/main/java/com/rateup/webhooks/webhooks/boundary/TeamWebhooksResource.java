@@ -101,7 +101,7 @@ public class TeamWebhooksResource {
         try {
             return change.get();
         } catch (TeamWebhooks.RefusedEndpoint e) {
-            throw Problems.badRequest("validation failed", "url: " + e.getMessage());
+            throw Problems.badRequest("validation failed", e.field() + ": " + e.getMessage());
         } catch (TeamWebhooks.UnknownSurveys e) {
             throw Problems.badRequest("validation failed", "surveys: " + e.getMessage());
         } catch (TeamWebhooks.TooManyWebhooks e) {
@@ -135,12 +135,16 @@ public class TeamWebhooksResource {
         @Schema(description = PersonalDataField.DESCRIPTION, example = "{\"phone\":\"mask\"}")
         public JsonValue personalData;
 
+        @Schema(description = AuthenticationField.DESCRIPTION, example = "{\"type\":\"basic\",\"username\":\"rateup\",\"password\":\"…\"}")
+        public JsonValue authentication;
+
         boolean enabled() {
             return enabled == null || enabled;
         }
 
         Receives receives() {
-            return new Receives(EventsField.parse(events, EventsField.ANY), FilterField.parse(filter), PersonalDataField.parse(personalData));
+            return new Receives(EventsField.parse(events, EventsField.ANY), FilterField.parse(filter), PersonalDataField.parse(personalData),
+                    AuthenticationField.parse(authentication));
         }
 
         /** {@code events}: as parsed; a webhook that takes no responses may leave its surveys out. */
@@ -167,14 +171,14 @@ public class TeamWebhooksResource {
      * this is (its Settings tab), null for a team webhook; {@code secret} only when one webhook is shown.
      */
     public record TeamWebhookView(String id, String url, boolean enabled, String description, JsonValue surveys, String survey,
-            List<String> events, JsonValue filter, JsonValue personalData, String disabledReason, Instant disabledAt, Instant failingSince, String secret, Instant previousSecretExpiresAt,
+            List<String> events, JsonValue filter, JsonValue personalData, JsonValue authentication, String disabledReason, Instant disabledAt, Instant failingSince, String secret, Instant previousSecretExpiresAt,
             Instant secretRotatedAt, String secretRotatedBy, Instant createdAt, Instant updatedAt) {
 
         static TeamWebhookView of(Webhook webhook, boolean withSecret) {
             Webhook.Scope scope = webhook.scope();
             JsonValue surveys = scope.all() ? Json.createValue(ALL) : Json.createArrayBuilder(scope.surveyIds().stream().sorted().toList()).build();
             return new TeamWebhookView(webhook.id(), webhook.url().toString(), webhook.enabled(), webhook.description(), surveys,
-                    webhook.ownerSurveyId().orElse(null), EventsField.of(webhook), FilterField.of(webhook), PersonalDataField.of(webhook), webhook.disabledReason(), webhook.disabledAt(), webhook.failingSince(),
+                    webhook.ownerSurveyId().orElse(null), EventsField.of(webhook), FilterField.of(webhook), PersonalDataField.of(webhook), AuthenticationField.of(webhook), webhook.disabledReason(), webhook.disabledAt(), webhook.failingSince(),
                     withSecret ? webhook.secret() : null, webhook.previousSecretExpiresAt(), webhook.secretRotatedAt(),
                     webhook.secretRotatedBy(), webhook.createdAt(), webhook.updatedAt());
         }

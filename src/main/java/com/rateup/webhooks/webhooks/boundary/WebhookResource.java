@@ -85,7 +85,7 @@ public class WebhookResource {
                     .entity(WebhookView.of(saved.webhook()))
                     .build();
         } catch (TeamWebhooks.RefusedEndpoint e) {
-            throw Problems.badRequest("validation failed", "url: " + e.getMessage());
+            throw Problems.badRequest("validation failed", e.field() + ": " + e.getMessage());
         }
     }
 
@@ -131,17 +131,21 @@ public class WebhookResource {
         @Schema(description = PersonalDataField.DESCRIPTION, example = "{\"phone\":\"pseudonymise\",\"freeText\":\"omit\"}")
         public JsonValue personalData;
 
+        @Schema(description = AuthenticationField.DESCRIPTION, example = "{\"type\":\"headers\",\"headers\":{\"X-Api-Key\":\"…\"}}")
+        public JsonValue authentication;
+
         Receives receives(Set<EventType> allowedEvents) {
-            return new Receives(EventsField.parse(events, allowedEvents), FilterField.parse(filter), PersonalDataField.parse(personalData));
+            return new Receives(EventsField.parse(events, allowedEvents), FilterField.parse(filter), PersonalDataField.parse(personalData),
+                    AuthenticationField.parse(authentication));
         }
     }
 
-    public record WebhookView(String url, boolean enabled, List<String> events, JsonValue filter, JsonValue personalData, String disabledReason, Instant disabledAt,
+    public record WebhookView(String url, boolean enabled, List<String> events, JsonValue filter, JsonValue personalData, JsonValue authentication, String disabledReason, Instant disabledAt,
             Instant failingSince, String secret, Instant previousSecretExpiresAt, Instant secretRotatedAt, String secretRotatedBy,
             Instant createdAt, Instant updatedAt) {
 
         static WebhookView of(Webhook webhook) {
-            return new WebhookView(webhook.url().toString(), webhook.enabled(), EventsField.of(webhook), FilterField.of(webhook), PersonalDataField.of(webhook),
+            return new WebhookView(webhook.url().toString(), webhook.enabled(), EventsField.of(webhook), FilterField.of(webhook), PersonalDataField.of(webhook), AuthenticationField.of(webhook),
                     webhook.disabledReason(), webhook.disabledAt(), webhook.failingSince(), webhook.secret(), webhook.previousSecretExpiresAt(),
                     webhook.secretRotatedAt(), webhook.secretRotatedBy(), webhook.createdAt(), webhook.updatedAt());
         }

@@ -4,6 +4,7 @@ import com.rateup.webhooks.surveys.control.TeamSurveys;
 import com.rateup.webhooks.surveys.entity.Survey;
 import com.rateup.webhooks.teams.entity.Team;
 import com.rateup.webhooks.webhooks.entity.Reach;
+import com.rateup.webhooks.webhooks.entity.EndpointAuthentication;
 import com.rateup.webhooks.webhooks.entity.Receives;
 import com.rateup.webhooks.webhooks.entity.EventType;
 import com.rateup.webhooks.webhooks.entity.Webhook;
@@ -66,7 +67,7 @@ public class TeamWebhooks {
      */
     @Transactional
     public Saved saveAlerts(String teamId, URI url, boolean enabled, Receives receives) {
-        refuseUnsafe(url);
+        refuseUnsafe(url, receives);
         em.find(Team.class, teamId, LockModeType.PESSIMISTIC_WRITE);
         Optional<Webhook> existing = alertsOf(teamId);
         existing.ifPresent(alerts -> alerts.change(url, enabled));
@@ -130,7 +131,7 @@ public class TeamWebhooks {
      */
     @Transactional
     public Saved saveOfSurvey(String teamId, String surveyId, URI url, boolean enabled, Receives receives) {
-        refuseUnsafe(url);
+        refuseUnsafe(url, receives);
         Optional<Webhook> existing = ofSurvey(surveyId);
         existing.ifPresent(webhook -> webhook.change(url, enabled));
         Webhook webhook = existing.orElseGet(() -> {
@@ -148,7 +149,7 @@ public class TeamWebhooks {
      */
     @Transactional
     public Webhook create(String teamId, URI url, boolean enabled, String description, Webhook.Scope scope, Receives receives) {
-        refuseUnsafe(url);
+        refuseUnsafe(url, receives);
         refuseForeign(teamId, scope);
         em.find(Team.class, teamId, LockModeType.PESSIMISTIC_WRITE);
         long count = em.createNamedQuery(Webhook.COUNT_TEAM_WEBHOOKS, Long.class).setParameter("teamId", teamId).getSingleResult();
@@ -165,7 +166,7 @@ public class TeamWebhooks {
     @Transactional
     public Optional<Webhook> change(String webhookId, URI url, boolean enabled, String description, Webhook.Scope scope,
             Receives receives) {
-        refuseUnsafe(url);
+        refuseUnsafe(url, receives);
         return find(webhookId).map(webhook -> {
             refuseForeign(webhook.teamId(), scope);
             webhook.change(url, enabled);
@@ -191,10 +192,20 @@ public class TeamWebhooks {
                 .getResultList();
     }
 
-    private void refuseUnsafe(URI url) {
+    private void refuseUnsafe(URI url, Receives receives) {
         ssrf.refusal(url).ifPresent(refusal -> {
-            throw new RefusedEndpoint(refusal);
+            throw new RefusedEndpoint("url", refusal);
         });
+        refuseUnsafeTokenUrl(receives);
+    }
+
+    /** An OAuth2 token endpoint is reached under the same rules as the receiver. */
+    private void refuseUnsafeTokenUrl(Receives receives) {
+        if (receives.authentication() instanceof EndpointAuthentication.OAuth2 oauth2) {
+            ssrf.refusal(oauth2.tokenUrl()).ifPresent(refusal -> {
+                throw new RefusedEndpoint("authentication.tokenUrl", refusal);
+            });
+        }
     }
 
     private void refuseForeign(String teamId, Webhook.Scope scope) {
@@ -231,8 +242,16 @@ public class TeamWebhooks {
     /** The endpoint's host is not a public address; the message says why, without a stack trace. */
     public static class RefusedEndpoint extends RuntimeException {
 
-        RefusedEndpoint(String reason) {
+        private final String field;
+
+        RefusedEndpoint(String field, String reason) {
             super(reason, null, false, false);
+            this.field = field;
+        }
+
+        /** Which URL of the request: {@code url} or {@code authentication.tokenUrl}. */
+        public String field() {
+            return field;
         }
     }
 
@@ -269,6 +288,7 @@ public class TeamWebhooks {
     /** Changes what it receives (its events, filter or personal-data policy, as {@link Receives} says); empty when the webhook is gone. */
     @Transactional
     public Optional<Webhook> receive(String webhookId, Receives receives) {
+        refuseUnsafeTokenUrl(receives);
         return find(webhookId).map(webhook -> {
             receives.applyTo(webhook);
             return webhook;

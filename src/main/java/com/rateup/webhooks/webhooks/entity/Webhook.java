@@ -110,6 +110,12 @@ public class Webhook {
     @Column(name = "free_text_policy")
     private PersonalData.FreeText freeTextPolicy = PersonalData.FreeText.SEND;
 
+    /**
+     * What the receiver requires besides the signature ({@link EndpointAuthentication#stored()}), null for none;
+     * plain in memory, encrypted in the database like the secrets (META-INF/orm.xml).
+     */
+    private String authentication;
+
     @Enumerated(EnumType.STRING)
     private WebhookState state;
 
@@ -256,6 +262,20 @@ public class Webhook {
         PersonalData next = given.over(personalData());
         this.phonePolicy = next.phone();
         this.freeTextPolicy = next.freeText();
+        this.updatedAt = Instant.now();
+    }
+
+    public EndpointAuthentication authentication() {
+        return EndpointAuthentication.ofStored(authentication);
+    }
+
+    /** Credentials the given one leaves null are kept from the present one of the same type. */
+    public void authenticate(EndpointAuthentication given) {
+        EndpointAuthentication next = given.keeping(authentication());
+        if (next.missing() != null) {
+            throw new EndpointAuthentication.Incomplete(next.missing());
+        }
+        this.authentication = next instanceof EndpointAuthentication.None ? null : next.stored().toString();
         this.updatedAt = Instant.now();
     }
 

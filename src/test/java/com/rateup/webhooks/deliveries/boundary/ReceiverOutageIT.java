@@ -66,6 +66,8 @@ class ReceiverOutageIT {
                 responses.add(api.submit(surveyId, "{\"phone\":\"" + String.format("7%05d", i) + "\",\"answers\":[" + answer + "]}"));
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() == BEFORE);
+            // the receiver records a request before it answers: killed before its answer, a delivery would wait too
+            await().atMost(Duration.ofSeconds(30)).until(() -> Deliveries.of(api, team, surveyId).withStatus("DELIVERED").size() == BEFORE);
 
             receiver.kill();
             Instant down = Instant.now();
