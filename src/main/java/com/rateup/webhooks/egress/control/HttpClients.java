@@ -23,12 +23,12 @@ import javax.net.ssl.SSLContext;
 
 /**
  * JAX-RS clients for the delivery POSTs, each lent to one attempt at a time and kept for the next
- * one, so connections are reused. Not one shared client: RESTEasy (WildFly) gives a client built
- * with the standard {@code ClientBuilder} a single connection, which concurrent attempts would
- * fight over. Both servers' clients run on Apache HttpClient with a resolver that vets every address
- * a connection goes to ({@link JerseyConnections}, {@link ResteasyConnections}); its connection pool
- * reads an answer that was not read to its end before reusing the connection, forever if the answer
- * never ends, so such a client is closed instead, which drops its connection (ADR 0005).
+ * one, so connections are reused: one attempt per client, because ending an attempt at its deadline
+ * drops all of its client's connections ({@link DeliveryClient}). Both servers' clients run on Apache
+ * HttpClient with a resolver that vets every address a connection goes to ({@link JerseyConnections},
+ * {@link ResteasyConnections}); its connection pool reads an answer that was not read to its end before
+ * reusing the connection, forever if the answer never ends, so such a client is closed instead (ADR 0005).
+ * A webhook whose receiver requires a client certificate gets clients of its own, presenting it.
  */
 @ApplicationScoped
 public class HttpClients {
