@@ -12,7 +12,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,38 +23,128 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Receivers that require more than the signature (#32 part 4), each a real one: a header, HTTP Basic, a
+ * What the delivery POST does on the wire that needs a server of its own, started once for both tests with
+ * the JVM options they need: a hosts file ({@code jdk.net.hosts.file}, no cache) that one test flips, and a
+ * trust store holding the test receiver's certificate.
+ *
+ * <p>DNS rebinding (#32 part 1): a name that answers one address to the check and another to the connection
+ * cannot lead a delivery to a denied network. The test flips the hosts file every millisecond between
+ * 127.0.0.1, where the receiver listens, and 127.0.0.2 ({@code rateup.delivery.denied-networks}), where a
+ * socket counts whoever connects. Before the connection was pinned to the addresses checked for it,
+ * deliveries reached the denied address in every run (12 of about 20 in one).
+ *
+ * <p>Receivers that require more than the signature (#32 part 4), each a real one: a header, HTTP Basic, a
  * bearer token from a real OAuth2 authorization server (oidc-provider, src/test/node/oauth2-server.mjs,
  * checked by the receiver through the server's introspection), and a client certificate (the JDK's HTTPS
- * server requiring mutual TLS; the app's server trusts the receiver's certificate through
- * {@code javax.net.ssl.trustStore}). Every delivery arrives, a wrong credential is that attempt's 401 or
- * TLS failure, and no credential is in a GET answer or in the server's log. Its own server; about 40 s.
+ * server requiring mutual TLS). Every delivery arrives, a wrong credential is that attempt's 401, an unknown
+ * certificate gets nothing through, and no credential is in a GET answer or in the server's log.
+ *
+ * <p>On H2 only; about 60 s per server, half of it the server's start and stop.
  */
-class EndpointAuthenticationIT {
+class EgressIT {
 
+    private static final String NAME = "rebinding.test";
+    private static final int REBINDING_RESPONSES = 20;
     private static final String API_KEY = "k-7f3a9c1e-api-key-value";
     private static final String BASIC_PASSWORD = "basic-password-9d2b";
     private static final String CLIENT_SECRET = "the-webhooks-client-secret-0123456789";
     private static final int RESPONSES = 3;
 
     @TempDir
-    Path workDir;
+    static Path workDir;
+
+    private static Path hosts;
+    private static TestCertificates.Identity receiverIdentity;
+    private static ServerProcess server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        hosts = workDir.resolve("hosts");
+        resolve(hosts, "127.0.0.1");
+        receiverIdentity = TestCertificates.generate(workDir, "receiver", "ip:127.0.0.1,dns:localhost");
+        Path serverTrusts = TestCertificates.trustStore(workDir.resolve("server-trusts.p12"), List.of(receiverIdentity.certificate()));
+        server = ServerProcess.start(workDir, "egress", ServerProcess.testConfig(workDir, Map.of(
+                        "rateup.delivery.denied-networks", "127.0.0.2/32",
+                        // not a test of timing: the first attempts of a cold server build a client per receiver
+                        "rateup.delivery.timeout", "PT5S")),
+                List.of("-Djdk.net.hosts.file=" + hosts, "-Dsun.net.inetaddr.ttl=0", "-Dsun.net.inetaddr.negative.ttl=0",
+                        "-Djavax.net.ssl.trustStore=" + serverTrusts, "-Djavax.net.ssl.trustStorePassword=" + TestCertificates.PASSWORD,
+                        "-Djavax.net.ssl.trustStoreType=PKCS12"));
+    }
+
+    @AfterAll
+    static void stopServer() throws InterruptedException {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void noDeliveryConnectsToADeniedAddressTheRefusedAttemptsAreLoggedAndTheOthersArrive() throws Exception {
+        // every attempt on a connection of its own, so every attempt resolves the name
+        try (TestReceiver receiver = new TestReceiver().otherwise(new TestReceiver.Status(200, "", Map.of("Connection", "close")));
+                ServerSocket denied = new ServerSocket()) {
+            int port = receiver.port();
+            denied.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), port));
+            AtomicInteger deniedConnections = countConnections(denied);
+            Api api = new Api(server.url());
+            Api.Team team = api.createTeam("Rebinding team");
+            JsonObject survey = api.createSurvey(team, "SURVEY", "Rating");
+            String surveyId = survey.getString("id");
+            api.putWebhook(team, surveyId, "http://" + NAME + ":" + port + "/hook");
+
+            resolve(hosts, "127.0.0.2");
+            assertThat(api.send("PUT", Api.webhookPath(team, surveyId), Api.bearer(team.token()), "application/json",
+                    "{\"url\":\"http://" + NAME + ":" + port + "/other\"}").status())
+                    .as("while the name answers the denied address, it is refused at save").isEqualTo(400);
+
+            AtomicBoolean flipping = new AtomicBoolean(true);
+            Thread flipper = new Thread(() -> flip(hosts, flipping), "hosts-flipper");
+            flipper.start();
+            try {
+                String answer = "{\"answers\":[{\"questionId\":\"" + survey.getJsonArray("questions").getJsonObject(0).getString("id")
+                        + "\",\"response\":4}]}";
+                for (int i = 0; i < REBINDING_RESPONSES; i++) {
+                    api.submit(surveyId, answer);
+                }
+                await().atMost(Duration.ofSeconds(90)).until(() -> api.deliveries(team, surveyId).stream()
+                        .map(JsonValue::asJsonObject).noneMatch(delivery -> delivery.getString("status").equals("PENDING")));
+            } finally {
+                flipping.set(false);
+                flipper.join();
+            }
+            List<String> errors = api.deliveries(team, surveyId).stream()
+                    .map(delivery -> api.delivery(team, surveyId, delivery.asJsonObject().getString("id")))
+                    .flatMap(delivery -> delivery.getJsonArray("attempts").stream())
+                    .map(attempt -> attempt.asJsonObject().getString("error", null))
+                    .filter(error -> error != null)
+                    .toList();
+            assertThat(deniedConnections).as("connections to the denied address").hasValue(0);
+            assertThat(errors).as("the refused attempts are in the log").isNotEmpty()
+                    .allMatch(error -> error.equals("not sent: the endpoint must not resolve to an address in 127.0.0.2/32 (127.0.0.2),"
+                            + " a network the operator denies (rateup.delivery.denied-networks)"));
+            assertThat(receiver.received()).as("deliveries to the allowed address arrive").isNotEmpty();
+        }
+    }
 
     @Test
     void everyKindOfReceiverGetsEveryDeliveryAndNoCredentialShows() throws Exception {
-        TestCertificates.Identity receiverIdentity = TestCertificates.generate(workDir, "receiver", "ip:127.0.0.1,dns:localhost");
         TestCertificates.Identity clientIdentity = TestCertificates.generate(workDir, "rateup-client", "dns:rateup-client");
         TestCertificates.Identity strangerIdentity = TestCertificates.generate(workDir, "stranger", "dns:stranger");
         Path receiverTrusts = TestCertificates.trustStore(workDir.resolve("receiver-trusts.p12"), List.of(clientIdentity.certificate()));
-        Path serverTrusts = TestCertificates.trustStore(workDir.resolve("server-trusts.p12"), List.of(receiverIdentity.certificate()));
         int oauth2Port = freePort();
         Process oauth2 = new ProcessBuilder("node", "src/test/node/oauth2-server.mjs", Integer.toString(oauth2Port))
                 .redirectErrorStream(true).redirectOutput(workDir.resolve("oauth2.log").toFile()).start();
@@ -59,12 +152,7 @@ class EndpointAuthenticationIT {
         try (TestReceiver headerReceiver = new TestReceiver().requiring(request -> API_KEY.equals(request.header("x-api-key")));
                 TestReceiver basicReceiver = new TestReceiver().requiring(request -> basic.equals(request.header("authorization")));
                 TestReceiver bearerReceiver = new TestReceiver().requiring(request -> active(oauth2Port, request.header("authorization")));
-                MtlsReceiver mtlsReceiver = new MtlsReceiver(receiverIdentity.keyStore(), receiverTrusts);
-                ServerProcess server = ServerProcess.start(workDir, "authentication", ServerProcess.testConfig(workDir,
-                        // not a test of timing: the first attempts of a cold server build a client per receiver
-                        Map.of("rateup.delivery.timeout", "PT5S")),
-                        List.of("-Djavax.net.ssl.trustStore=" + serverTrusts, "-Djavax.net.ssl.trustStorePassword=" + TestCertificates.PASSWORD,
-                                "-Djavax.net.ssl.trustStoreType=PKCS12"))) {
+                MtlsReceiver mtlsReceiver = new MtlsReceiver(receiverIdentity.keyStore(), receiverTrusts)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(workDir.resolve("oauth2.log")).contains("listening"));
             Api api = new Api(server.url());
             Api.Team team = api.createTeam("Authenticated receivers");
@@ -135,6 +223,43 @@ class EndpointAuthenticationIT {
         } finally {
             oauth2.destroy();
         }
+    }
+
+    /** Rewrites the hosts file (whole, by renaming, so the server never reads half of one) until told to stop. */
+    private static void flip(Path hosts, AtomicBoolean flipping) {
+        try {
+            for (boolean allowed = true; flipping.get(); allowed = !allowed) {
+                resolve(hosts, allowed ? "127.0.0.1" : "127.0.0.2");
+                Thread.sleep(1);
+            }
+            resolve(hosts, "127.0.0.1");
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void resolve(Path hosts, String address) throws IOException {
+        Path next = Files.createTempFile(hosts.getParent(), "hosts", ".next");
+        Files.writeString(next, "127.0.0.1 localhost " + InetAddress.getLocalHost().getHostName() + "\n"
+                + "::1 localhost\n"
+                + address + " " + NAME + "\n");
+        Files.move(next, hosts, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static AtomicInteger countConnections(ServerSocket socket) {
+        AtomicInteger connections = new AtomicInteger();
+        Thread acceptor = new Thread(() -> {
+            while (!socket.isClosed()) {
+                try (Socket connection = socket.accept()) {
+                    connections.incrementAndGet();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }, "denied-address");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return connections;
     }
 
     private static String create(Api api, Api.Team team, String url, JsonObject authentication) {
