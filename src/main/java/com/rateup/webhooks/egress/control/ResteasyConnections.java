@@ -2,13 +2,12 @@ package com.rateup.webhooks.egress.control;
 
 import com.rateup.webhooks.webhooks.control.SsrfProtection;
 import jakarta.ws.rs.client.ClientBuilder;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.concurrent.TimeUnit;
 import org.apache.http.HttpHost;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.config.RegistryBuilder;
+import org.apache.http.conn.DnsResolver;
 import org.apache.http.conn.socket.ConnectionSocketFactory;
 import org.apache.http.conn.socket.PlainConnectionSocketFactory;
 import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
@@ -36,7 +35,7 @@ final class ResteasyConnections {
                 // verifies the URL's host name, sends it as SNI; presents the webhook's client certificate, if it has one
                 .register("https", egress.tls().map(SSLConnectionSocketFactory::new).orElseGet(SSLConnectionSocketFactory::getSystemSocketFactory))
                 .build();
-        var resolver = egress.proxy().isEmpty() ? new Vetting(egress.ssrf())
+        DnsResolver resolver = egress.proxy().isEmpty() ? egress.ssrf()::vettedAddresses
                 : SystemDefaultDnsResolver.INSTANCE; // the only connection is to the proxy, which resolves the endpoint's name
         var connections = new PoolingHttpClientConnectionManager(sockets, null, null, resolver, -1, TimeUnit.MILLISECONDS);
         // a kept-alive connection the receiver closed meanwhile would fail the attempt: checked before each reuse
@@ -60,19 +59,5 @@ final class ResteasyConnections {
 
     private static HttpHost host(URI proxy) {
         return new HttpHost(proxy.getHost(), proxy.getPort(), proxy.getScheme());
-    }
-
-    private static final class Vetting extends SystemDefaultDnsResolver {
-
-        private final SsrfProtection ssrf;
-
-        Vetting(SsrfProtection ssrf) {
-            this.ssrf = ssrf;
-        }
-
-        @Override
-        public InetAddress[] resolve(String host) throws UnknownHostException {
-            return ssrf.vettedAddresses(host);
-        }
     }
 }
