@@ -11,7 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -19,6 +21,13 @@ import java.util.logging.Logger;
  * random bytes). Without it the application refuses to start in production mode
  * ({@code rateup.mode=production}); otherwise it generates a development key, keeps it in the
  * database (so it is no protection there) and warns at every start.
+ *
+ * <p>Rotation: at start every stored value not sealed with the current key is re-encrypted with it,
+ * opened with a key of {@code rateup.webhook.previous-secret-keys} or with the development key the
+ * database still holds (which is then deleted: moving from development to production keeps the
+ * secrets). A value no configured key opens keeps the application from starting, and nothing is
+ * changed. Values are compared when written back, so instances starting together, or an admin
+ * rotating a secret meanwhile, never lose a write.
  */
 @Singleton
 @Startup
@@ -28,6 +37,8 @@ public class SecretKeys {
 
     static final String KEY = WebhookConfig.SECRET_KEY;
     static final String DEVELOPMENT_KEY_SETTING = "webhook.secret-key.development";
+    /** Every column {@link EncryptedSecret} seals (orm.xml). */
+    private static final List<String> SEALED_COLUMNS = List.of("secret", "previous_secret", "authentication");
     private static final Logger LOG = Logger.getLogger(SecretKeys.class.getName());
 
     @Inject
@@ -40,25 +51,58 @@ public class SecretKeys {
 
     @PostConstruct
     void init() {
-        cipher = new SecretCipher(config.secretKey().map(SecretKeys::decode).orElseGet(this::developmentKey));
-        refuseAKeyThatDoesNotOpenTheStoredSecrets();
+        List<byte[]> olderKeys = new ArrayList<>(config.previousSecretKeys().stream().map(SecretKeys::decode).toList());
+        PlatformSetting developmentKey = null;
+        if (config.secretKey().isPresent()) {
+            developmentKey = em.find(PlatformSetting.class, DEVELOPMENT_KEY_SETTING);
+            if (developmentKey != null) {
+                olderKeys.add(Base64.getDecoder().decode(developmentKey.value()));
+            }
+        }
+        cipher = new SecretCipher(config.secretKey().map(SecretKeys::decode).orElseGet(this::developmentKey), olderKeys);
+        int resealed = resealWithTheCurrentKey();
+        if (resealed > 0) {
+            LOG.warning("re-encrypted " + resealed + " stored webhook secrets and credentials with the current " + KEY);
+        }
+        if (developmentKey != null) {
+            em.remove(developmentKey);
+            LOG.warning("deleted the development key from the database: every stored secret is now sealed with " + KEY
+                    + " (a backup taken before opens only with the development key it holds)");
+        }
+        if (!config.previousSecretKeys().isEmpty()) {
+            LOG.info("every stored secret is sealed with the current " + KEY + "; rateup.webhook.previous-secret-keys"
+                    + " can be removed once every instance runs with this key");
+        }
     }
 
     /**
      * A well-formed key other than the one the stored secrets were sealed with would fail every
      * response submitted to a survey with a webhook (the intake reads the secrets its first attempt
-     * signs with): the application does not start with it, and says why.
+     * signs with): {@link SecretCipher#decrypt} throws, the application does not start, and says why.
      */
-    private void refuseAKeyThatDoesNotOpenTheStoredSecrets() {
-        em.createNativeQuery("SELECT secret FROM webhook").setMaxResults(1).getResultStream()
-                .findFirst()
-                .ifPresent(stored -> cipher.decrypt((String) stored));
+    private int resealWithTheCurrentKey() {
+        int resealed = 0;
+        for (String column : SEALED_COLUMNS) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT id, " + column + " FROM webhook WHERE " + column + " IS NOT NULL")
+                    .getResultList();
+            for (Object[] row : rows) {
+                String stored = (String) row[1];
+                if (!cipher.sealedWithCurrentKey(stored)) {
+                    resealed += em.createNativeQuery("UPDATE webhook SET " + column + " = ? WHERE id = ? AND " + column + " = ?")
+                            .setParameter(1, cipher.encrypt(cipher.decrypt(stored)))
+                            .setParameter(2, row[0])
+                            .setParameter(3, stored)
+                            .executeUpdate();
+                }
+            }
+        }
+        return resealed;
     }
 
     public SecretCipher cipher() {
         return cipher;
     }
-
     static byte[] decode(String base64) {
         try {
             byte[] key = Base64.getDecoder().decode(base64.strip());

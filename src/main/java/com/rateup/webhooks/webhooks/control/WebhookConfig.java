@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
@@ -49,6 +50,11 @@ public class WebhookConfig {
     @Inject
     @ConfigProperty(name = SECRET_KEY)
     Optional<String> secretKey;
+
+    /** Keys the stored secrets may still be sealed with (a rotation in progress): read with, never written with. */
+    @Inject
+    @ConfigProperty(name = "rateup.webhook.previous-secret-keys")
+    Optional<String> previousSecretKeys;
 
     @Inject
     @ConfigProperty(name = "rateup.mode", defaultValue = "development")
@@ -97,6 +103,11 @@ public class WebhookConfig {
     /** The key that encrypts secrets at rest, when one is configured. */
     public Optional<String> secretKey() {
         return secretKey.filter(key -> !key.isBlank());
+    }
+
+    public List<String> previousSecretKeys() {
+        return previousSecretKeys.stream().flatMap(keys -> Arrays.stream(keys.split(","))).map(String::strip)
+                .filter(key -> !key.isEmpty()).toList();
     }
 
     public boolean productionMode() {

@@ -44,6 +44,31 @@ class SecretCipherTest {
     }
 
     @Test
+    void olderKeysOpenWhatTheySealedAndTheCurrentKeySealsEverythingNew() {
+        byte[] old = key();
+        byte[] current = key();
+        String sealedWithOld = new SecretCipher(old).encrypt(SECRET);
+        SecretCipher rotating = new SecretCipher(current, java.util.List.of(key(), old));
+
+        assertThat(rotating.decrypt(sealedWithOld)).isEqualTo(SECRET);
+        assertThat(rotating.sealedWithCurrentKey(sealedWithOld)).isFalse();
+        assertThat(rotating.sealedWithCurrentKey(SECRET)).isFalse(); // stored before encryption
+        String resealed = rotating.encrypt(SECRET);
+        assertThat(rotating.sealedWithCurrentKey(resealed)).isTrue();
+        assertThat(new SecretCipher(current).decrypt(resealed)).isEqualTo(SECRET);
+        assertThatThrownBy(() -> new SecretCipher(old).decrypt(resealed)).hasMessageContaining("previous-secret-keys");
+    }
+
+    @Test
+    void previousKeysAreACommaSeparatedList() {
+        WebhookConfig config = new WebhookConfig();
+        config.previousSecretKeys = java.util.Optional.of(" a= ,, b= ");
+        assertThat(config.previousSecretKeys()).containsExactly("a=", "b=");
+        config.previousSecretKeys = java.util.Optional.empty();
+        assertThat(config.previousSecretKeys()).isEmpty();
+    }
+
+    @Test
     void aSecretStoredBeforeEncryptionIsReadAsItIs() {
         assertThat(new SecretCipher(key()).decrypt(SECRET)).isEqualTo(SECRET);
         assertThat(new SecretCipher(key()).decrypt(null)).isNull();
@@ -62,6 +87,7 @@ class SecretCipherTest {
         SecretKeys keys = new SecretKeys();
         keys.config = new WebhookConfig();
         keys.config.secretKey = java.util.Optional.empty();
+        keys.config.previousSecretKeys = java.util.Optional.empty();
         keys.config.mode = "production";
 
         assertThatThrownBy(keys::init).hasMessageContaining("rateup.webhook.secret-key is not set").hasMessageContaining("production mode");
