@@ -9,8 +9,8 @@
 # It reads the database settings the app reads, from the same environment variables:
 # RATEUP_DB_URL (default: the embedded H2 file ./data/rateup), RATEUP_DB_USER and RATEUP_DB_PASSWORD
 # (default rateup/rateup), RATEUP_WEBHOOK_SECRET_KEY. H2: the app must be stopped (the embedded
-# database is open in one process only; the H2 jar is taken from the WAR, RATEUP_WAR, default
-# target/rateup-webhooks.war, so the dump is read and written by the H2 the app runs). PostgreSQL:
+# database is open in one process only), and RATEUP_H2_JAR names the H2 the servers run (2.2.224;
+# default: Maven's local repository, where a build of the app puts it). PostgreSQL:
 # online, consistent (pg_dump's snapshot), with pg_dump/pg_restore of the server's major version or
 # newer on PATH.
 #
@@ -31,14 +31,10 @@ password=${RATEUP_DB_PASSWORD:-rateup}
 fail() { echo "backup.sh: $*" >&2; exit 1; }
 
 h2() {
-  local war=${RATEUP_WAR:-target/rateup-webhooks.war} work jar
-  [ -f "$war" ] || fail "no WAR at $war to take the H2 driver from: build it (mvn -DskipTests package) or set RATEUP_WAR"
-  war=$(realpath "$war")
-  work=$(mktemp -d)
-  jar=$(jar tf "$war" | grep -m1 '^WEB-INF/lib/h2-.*\.jar$') || fail "$war holds no H2 driver"
-  (cd "$work" && jar xf "$war" "$jar")
-  java -cp "$work/$jar" "$@" || { rm -rf "$work"; fail "H2 could not do it (is the app still running? it holds the file)"; }
-  rm -rf "$work"
+  local jar=${RATEUP_H2_JAR:-$HOME/.m2/repository/com/h2database/h2/2.2.224/h2-2.2.224.jar}
+  [ -f "$jar" ] || fail "no H2 jar at $jar: set RATEUP_H2_JAR to H2 2.2.224, the version Payara and WildFly ship (WildFly:
+  modules/system/layers/base/com/h2database/h2/main/; or: mvn dependency:get -Dartifact=com.h2database:h2:2.2.224)"
+  java -cp "$jar" "$@" || fail "H2 could not do it (is the app still running? it holds the file)"
 }
 
 # a PostgreSQL client tool: from PATH, else the newest of Debian's installed server versions

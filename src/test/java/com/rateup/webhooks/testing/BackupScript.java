@@ -21,7 +21,7 @@ public final class BackupScript {
     public static Run run(String action, Path dir, Map<String, String> environment) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(List.of("bash", "ops/backup.sh", action, dir.toString())).redirectErrorStream(true);
         Map<String, String> env = new HashMap<>(environment);
-        env.putIfAbsent("RATEUP_WAR", System.getProperty("war.file"));
+        env.putIfAbsent("RATEUP_H2_JAR", System.getProperty("h2.jar"));
         builder.environment().putAll(env);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
