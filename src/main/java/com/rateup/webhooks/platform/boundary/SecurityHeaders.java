@@ -8,7 +8,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Browser hardening on every response: no framing, no MIME sniffing, no referrer, only own resources. */
+/**
+ * Browser hardening on every response: no framing, no MIME sniffing, no referrer, only own resources;
+ * over HTTPS (directly, or through a TLS-terminating proxy's {@code X-Forwarded-Proto}, which the
+ * servers are configured to honour) browsers are told to keep to HTTPS.
+ */
 // async: the response intake answers when its group commit is done (GroupCommit)
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
@@ -20,6 +24,9 @@ public class SecurityHeaders extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
+        if (request.isSecure()) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000");
+        }
         chain.doFilter(request, response);
     }
 }
