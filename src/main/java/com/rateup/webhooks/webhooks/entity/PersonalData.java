@@ -9,11 +9,10 @@ import java.util.function.UnaryOperator;
  * What a webhook may see of the respondent (its {@code personalData}): the phone number sent as it
  * is, masked, as the team's pseudonym, or not at all; free-text answers sent or not. Whatever is left
  * out keeps its key with {@code null}, so a receiver written for the seed's payload still parses it.
- * A null member, only in a save, keeps what the webhook has.
+ * A null member, only in a save, keeps what the webhook has. A webhook starts with both sent (the
+ * seed's payload; {@code Webhook}'s field initialisers).
  */
 public record PersonalData(Phone phone, FreeText freeText) {
-
-    public static final PersonalData SEND_ALL = new PersonalData(Phone.SEND, FreeText.SEND);
 
     /** The members this one names, the others of {@code current}. */
     public PersonalData over(PersonalData current) {
