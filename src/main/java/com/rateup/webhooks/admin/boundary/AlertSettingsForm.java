@@ -4,7 +4,6 @@ import com.rateup.webhooks.platform.boundary.PageMessages;
 import com.rateup.webhooks.teams.boundary.Viewer;
 import com.rateup.webhooks.teams.control.TeamDirectory;
 import com.rateup.webhooks.teams.entity.Team;
-import com.rateup.webhooks.webhooks.boundary.EndpointUrl;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import com.rateup.webhooks.webhooks.entity.Receives;
 import com.rateup.webhooks.webhooks.entity.Webhook;
@@ -15,7 +14,7 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * The team's "Alerts" page: the alert endpoint's URL and switch, and what every webhook shows ({@link WebhookPanel}).
+ * The team's "Alerts" page: the alert endpoint's URL and switch ({@link EndpointFields}), and what every webhook shows ({@link WebhookPanel}).
  * Saved through the same control as {@code PUT /api/teams/{teamId}/alerts}, with its rules. The
  * administrator picks the team first; a team user sees only the own team.
  */
@@ -35,10 +34,7 @@ public class AlertSettingsForm implements Serializable {
     TeamDirectory teams;
 
     private String teamFilter;
-    @EndpointUrl
-    private String url;
-    private boolean enabled = true;
-    private boolean loaded;
+    private final EndpointFields endpoint = new EndpointFields();
     private transient Webhook alerts;
 
     /** The team whose alerts are shown: the user's own, or the one the administrator picked. */
@@ -50,11 +46,7 @@ public class AlertSettingsForm implements Serializable {
         if (alerts == null && getTeamId() != null) {
             alerts = webhooks.alertsOf(getTeamId()).orElse(null);
         }
-        if (!loaded && alerts != null) {
-            url = alerts.url().toString();
-            enabled = alerts.enabled();
-        }
-        loaded = true;
+        endpoint.showOnce(alerts);
         return alerts;
     }
 
@@ -68,7 +60,7 @@ public class AlertSettingsForm implements Serializable {
             return;
         }
         try {
-            var saved = webhooks.saveAlerts(teamId, EndpointUrl.Validator.parse(url), enabled, Receives.UNCHANGED);
+            var saved = webhooks.saveAlerts(teamId, endpoint.parsedUrl(), endpoint.isEnabled(), Receives.UNCHANGED);
             alerts = saved.webhook();
             PageMessages.info(saved.created() ? "alerts.created" : "settings.saved");
         } catch (TeamWebhooks.RefusedEndpoint refused) {
@@ -84,21 +76,8 @@ public class AlertSettingsForm implements Serializable {
         this.teamFilter = teamFilter;
     }
 
-    public String getUrl() {
+    public EndpointFields getEndpoint() {
         getAlerts();
-        return url;
-    }
-
-    public void setUrl(String url) {
-        this.url = url == null ? null : url.strip();
-    }
-
-    public boolean isEnabled() {
-        getAlerts();
-        return enabled;
-    }
-
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
+        return endpoint;
     }
 }

@@ -8,7 +8,6 @@ import com.rateup.webhooks.surveys.entity.Survey;
 import com.rateup.webhooks.teams.boundary.Viewer;
 import com.rateup.webhooks.teams.control.TeamDirectory;
 import com.rateup.webhooks.teams.entity.Team;
-import com.rateup.webhooks.webhooks.boundary.EndpointUrl;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import com.rateup.webhooks.webhooks.entity.Receives;
 import com.rateup.webhooks.webhooks.entity.Webhook;
@@ -27,7 +26,7 @@ import java.util.stream.Collectors;
 
 /**
  * The team's "Webhooks" page: every webhook with its scope, state and last delivery, and a form
- * that creates or edits a team webhook (URL, description, switch, and the surveys and flows it
+ * that creates or edits a team webhook (URL and switch: {@link EndpointFields}; description, and the surveys and flows it
  * receives, or all of them). Saved through the same control as the REST API, with its rules.
  * The administrator picks the team first; a team user sees only the own team.
  */
@@ -57,11 +56,9 @@ public class TeamWebhooksPage implements Serializable {
     private boolean editing;
     private boolean confirmingDelete;
 
-    @EndpointUrl
-    private String url;
+    private final EndpointFields endpoint = new EndpointFields();
     @Size(max = 500)
     private String description;
-    private boolean enabled = true;
     private boolean allSurveys;
     private List<String> surveyIds = new ArrayList<>();
 
@@ -103,9 +100,8 @@ public class TeamWebhooksPage implements Serializable {
         editedId = null;
         edited = null;
         confirmingDelete = false;
-        url = null;
+        endpoint.clear();
         description = null;
-        enabled = true;
         allSurveys = false;
         surveyIds = new ArrayList<>();
     }
@@ -116,9 +112,8 @@ public class TeamWebhooksPage implements Serializable {
             editedId = webhook.id();
             edited = webhook;
             confirmingDelete = false;
-            url = webhook.url().toString();
+            endpoint.show(webhook);
             description = webhook.description();
-            enabled = webhook.enabled();
             allSurveys = webhook.scope().all();
             surveyIds = new ArrayList<>(webhook.scope().surveyIds());
         });
@@ -142,13 +137,13 @@ public class TeamWebhooksPage implements Serializable {
         }
         Webhook.Scope scope = allSurveys ? Webhook.Scope.ALL : Webhook.Scope.of(new LinkedHashSet<>(surveyIds));
         try {
-            var parsed = EndpointUrl.Validator.parse(url);
+            var parsed = endpoint.parsedUrl();
             if (editedId == null) {
-                edited = webhooks.create(teamId, parsed, enabled, blankToNull(description), scope, Receives.UNCHANGED);
+                edited = webhooks.create(teamId, parsed, endpoint.isEnabled(), blankToNull(description), scope, Receives.UNCHANGED);
                 editedId = edited.id();
                 PageMessages.info("webhooks.created");
             } else {
-                edited = webhooks.change(editedId, parsed, enabled, blankToNull(description), scope, Receives.UNCHANGED).orElse(null);
+                edited = webhooks.change(editedId, parsed, endpoint.isEnabled(), blankToNull(description), scope, Receives.UNCHANGED).orElse(null);
                 PageMessages.info(edited == null ? "webhooks.gone" : "settings.saved");
             }
         } catch (TeamWebhooks.RefusedEndpoint refused) {
@@ -222,12 +217,8 @@ public class TeamWebhooksPage implements Serializable {
         return confirmingDelete;
     }
 
-    public String getUrl() {
-        return url;
-    }
-
-    public void setUrl(String url) {
-        this.url = url == null ? null : url.strip();
+    public EndpointFields getEndpoint() {
+        return endpoint;
     }
 
     public String getDescription() {
@@ -238,13 +229,6 @@ public class TeamWebhooksPage implements Serializable {
         this.description = description;
     }
 
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
 
     public boolean isAllSurveys() {
         return allSurveys;

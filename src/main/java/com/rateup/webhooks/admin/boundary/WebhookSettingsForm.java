@@ -1,7 +1,6 @@
 package com.rateup.webhooks.admin.boundary;
 
 import com.rateup.webhooks.platform.boundary.PageMessages;
-import com.rateup.webhooks.webhooks.boundary.EndpointUrl;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import com.rateup.webhooks.webhooks.entity.Receives;
 import com.rateup.webhooks.webhooks.entity.Webhook;
@@ -13,11 +12,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The Settings tab's webhook (the survey's own): URL and switch (and, once a URL is first saved, the backfill
- * offer: {@link RecoveryPanel}), with what every webhook shows below them ({@link WebhookPanel}); and the
- * team webhooks that receive the survey too. The URL is validated
- * with the REST API's constraint ({@link EndpointUrl}, messages from ValidationMessages) and saved
- * through the same control, so the page and the API apply one set of rules.
+ * The Settings tab's webhook (the survey's own): URL and switch ({@link EndpointFields}; and, once a URL is first
+ * saved, the backfill offer: {@link RecoveryPanel}), with what every webhook shows below them
+ * ({@link WebhookPanel}); and the team webhooks that receive the survey too. Saved through the same
+ * control as the REST API, so the page and the API apply one set of rules.
  */
 @Named("webhookSettings")
 @ViewScoped
@@ -34,10 +32,7 @@ public class WebhookSettingsForm implements Serializable {
     @Inject
     RecoveryPanel recovery;
 
-    @EndpointUrl
-    private String url;
-    private boolean enabled = true;
-    private boolean loaded;
+    private final EndpointFields endpoint = new EndpointFields();
     private transient Webhook webhook;
     private transient List<Webhook> others;
 
@@ -45,11 +40,7 @@ public class WebhookSettingsForm implements Serializable {
         if (webhook == null && page.visibleSurveyId() != null) {
             webhook = webhooks.ofSurvey(page.visibleSurveyId()).orElse(null);
         }
-        if (!loaded && webhook != null) {
-            url = webhook.url().toString();
-            enabled = webhook.enabled();
-        }
-        loaded = true;
+        endpoint.showOnce(webhook);
         return webhook;
     }
 
@@ -69,7 +60,7 @@ public class WebhookSettingsForm implements Serializable {
             return;
         }
         try {
-            var saved = webhooks.saveOfSurvey(page.getSurvey().teamId(), surveyId, EndpointUrl.Validator.parse(url), enabled, Receives.UNCHANGED);
+            var saved = webhooks.saveOfSurvey(page.getSurvey().teamId(), surveyId, endpoint.parsedUrl(), endpoint.isEnabled(), Receives.UNCHANGED);
             webhook = saved.webhook();
             PageMessages.info(saved.created() ? "settings.created" : "settings.saved");
             if (saved.created()) {
@@ -84,21 +75,8 @@ public class WebhookSettingsForm implements Serializable {
         return PageMessages.time(instant);
     }
 
-    public String getUrl() {
+    public EndpointFields getEndpoint() {
         getWebhook();
-        return url;
-    }
-
-    public void setUrl(String url) {
-        this.url = url == null ? null : url.strip();
-    }
-
-    public boolean isEnabled() {
-        getWebhook();
-        return enabled;
-    }
-
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
+        return endpoint;
     }
 }

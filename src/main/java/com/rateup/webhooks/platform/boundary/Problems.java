@@ -1,6 +1,8 @@
 package com.rateup.webhooks.platform.boundary;
 
+import com.rateup.webhooks.platform.control.DatabaseOutage;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -55,6 +57,17 @@ public final class Problems {
 
     public static WebApplicationException of(Status status, String error, List<String> details) {
         return new WebApplicationException(error, response(status.getStatusCode(), error, details));
+    }
+
+    /**
+     * Our database cannot be reached or used: not the caller's fault, nor a bug. Nothing was stored —
+     * unless the database ended the connection during the commit itself, whose outcome nobody knows:
+     * a client that sends again with the same {@code Idempotency-Key} is safe either way.
+     */
+    public static Response databaseUnavailable() {
+        return Response.fromResponse(response(503, "database unavailable", List.of("nothing was stored; try again in a few seconds")))
+                .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER.toSeconds())
+                .build();
     }
 
     public static Response response(int status, String error, List<String> details) {

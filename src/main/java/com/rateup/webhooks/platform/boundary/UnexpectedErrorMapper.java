@@ -2,7 +2,6 @@ package com.rateup.webhooks.platform.boundary;
 
 import com.rateup.webhooks.platform.control.DatabaseOutage;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -28,10 +27,7 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable exception) {
         if (outage.noticed(exception)) {
-            return Response.fromResponse(Problems.response(503, "database unavailable",
-                            List.of("nothing was stored; try again in a few seconds")))
-                    .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER.toSeconds())
-                    .build();
+            return Problems.databaseUnavailable();
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "unexpected error, incident " + incident, exception);

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import javax.transaction.xa.XAException;
 
 /**
  * Tells a failure of our own database apart from every other failure, and keeps the log to one line
@@ -45,6 +46,12 @@ public class DatabaseOutage {
             "jakarta.resource.ResourceException");
 
     /** What the JDK's file channels say when the disk is full (H2 reports it wrapped in a general error). */
+    /**
+     * The transaction manager could not complete a commit with the database (Payara reports a connection
+     * the database ended during COMMIT as {@code XAER_RMERR}); the only resource of our transactions is
+     * the database. Whether that commit took effect is unknown: see the intake's 503.
+     */
+    private static final Set<Integer> FAILED_COMMIT = Set.of(XAException.XAER_RMERR, XAException.XAER_RMFAIL);
     private static final String NO_SPACE = "No space left on device";
 
     private volatile Instant since;
@@ -58,6 +65,7 @@ public class DatabaseOutage {
                             && (sql.getSQLState().startsWith(CONNECTION_EXCEPTION) || SERVER_STOPPING.contains(sql.getSQLState())
                                     || H2_STORAGE.contains(sql.getSQLState()))
                     || POOL_EXHAUSTED.contains(cause.getClass().getName())
+                    || cause instanceof XAException xa && FAILED_COMMIT.contains(xa.errorCode)
                     || cause instanceof IOException io && io.getMessage() != null && io.getMessage().contains(NO_SPACE)) {
                 return Optional.of(cause.getClass().getSimpleName() + ": " + cause.getMessage());
             }

@@ -2,6 +2,7 @@ package com.rateup.webhooks.responses.boundary;
 
 import com.rateup.webhooks.platform.boundary.ErrorBody;
 import com.rateup.webhooks.platform.boundary.Problems;
+import com.rateup.webhooks.platform.control.DatabaseOutage;
 import com.rateup.webhooks.platform.control.GroupCommit;
 import com.rateup.webhooks.platform.control.JavaScriptJson;
 import com.rateup.webhooks.responses.entity.SurveyResponse;
@@ -61,6 +62,9 @@ public class ResponsesResource {
     @Inject
     ResponseIntake intake;
 
+    @Inject
+    DatabaseOutage outage;
+
     /**
      * Checked here, on the request's thread, so a submission its survey refuses never waits for a
      * commit; stored by the {@link ResponseIntake}, and answered when the commit that holds it is done.
@@ -111,6 +115,9 @@ public class ResponsesResource {
                 answered.complete(Response.fromResponse(Problems.response(503, "busy", List.of(refused.getMessage() + "; nothing was stored, try again")))
                         .header(HttpHeaders.RETRY_AFTER, 1)
                         .build());
+            } else if (outage.noticed(failure)) {
+                // here, not by the mappers: Jersey hands a failed commit's TransactionalException to its own mapper (500)
+                answered.complete(Problems.databaseUnavailable());
             } else {
                 answered.completeExceptionally(failure); // the exception mappers answer it, as they would a synchronous one
             }

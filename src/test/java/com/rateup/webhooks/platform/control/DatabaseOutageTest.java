@@ -26,6 +26,16 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aCommitTheDatabaseCutShortIsAnOutage() {
+        // Payara, PostgreSQL stopped during COMMIT: TransactionalException > SystemException > XAException(XAER_RMERR)
+        var cutShort = new javax.transaction.xa.XAException("LocalTransactionException: FATAL: terminating connection due to administrator command");
+        cutShort.errorCode = javax.transaction.xa.XAException.XAER_RMERR;
+        assertThat(DatabaseOutage.reasonOf(new IllegalStateException("commit failed", new IllegalStateException(cutShort)))).isPresent();
+        var rolledBack = new javax.transaction.xa.XAException(javax.transaction.xa.XAException.XA_RBDEADLOCK);
+        assertThat(DatabaseOutage.reasonOf(rolledBack)).isEmpty();
+    }
+
+    @Test
     void anEmbeddedStoreThatCannotBeWrittenIsAnOutage() {
         assertThat(DatabaseOutage.reasonOf(new SQLException("The database is read only", "90097"))).isPresent();
         assertThat(DatabaseOutage.reasonOf(new SQLException("General error", "HY000",
