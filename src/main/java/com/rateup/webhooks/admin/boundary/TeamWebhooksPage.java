@@ -229,7 +229,6 @@ public class TeamWebhooksPage implements Serializable {
         this.description = description;
     }
 
-
     public boolean isAllSurveys() {
         return allSurveys;
     }

@@ -66,8 +66,7 @@ public class SecretKeys {
         }
         if (developmentKey != null) {
             em.remove(developmentKey);
-            LOG.warning("deleted the development key from the database: every stored secret is now sealed with " + KEY
-                    + " (a backup taken before opens only with the development key it holds)");
+            LOG.warning("deleted the development key from the database: every stored secret is now sealed with " + KEY);
         }
         if (!config.previousSecretKeys().isEmpty()) {
             LOG.info("every stored secret is sealed with the current " + KEY + "; rateup.webhook.previous-secret-keys"
@@ -76,9 +75,11 @@ public class SecretKeys {
     }
 
     /**
-     * A well-formed key other than the one the stored secrets were sealed with would fail every
-     * response submitted to a survey with a webhook (the intake reads the secrets its first attempt
-     * signs with): {@link SecretCipher#decrypt} throws, the application does not start, and says why.
+     * Re-encrypts with the current key every stored value another key sealed (or none: stored before
+     * encryption existed), and counts them. A value no key opens throws ({@link SecretCipher#decrypt}):
+     * a well-formed but wrong key would fail every response submitted to a survey with a webhook (the
+     * intake reads the secrets its first attempt signs with), so the application does not start, says
+     * why, and the transaction leaves every value as it was.
      */
     private int resealWithTheCurrentKey() {
         int resealed = 0;
