@@ -21,7 +21,7 @@ import java.util.function.Function;
  * instead of paying one each. No timer: a batch is what arrived while the previous commit ran, so a
  * lone write is committed at once and a burst fills the batches. Each write's stage completes only
  * after the commit that holds it. A batch that fails is tried again one write at a time, so one bad
- * row fails only its own write.
+ * row fails only its own write — unless the database is away, which fails the whole batch at once.
  *
  * @param <I> what one writer hands over
  * @param <O> what it gets back once committed
@@ -115,8 +115,10 @@ public final class GroupCommit<I, O> {
                 batch.get(i).done.complete(results.get(i));
             }
         } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                batch.get(0).done.completeExceptionally(e);
+            // the database away (or gone during the commit, whose outcome is then unknown): writing each
+            // again could only fail too, or store twice what the cut-short commit may have stored
+            if (batch.size() == 1 || DatabaseOutage.reasonOf(e).isPresent()) {
+                batch.forEach(entry -> entry.done.completeExceptionally(e));
                 return;
             }
             for (Waiting<I, O> entry : batch) {

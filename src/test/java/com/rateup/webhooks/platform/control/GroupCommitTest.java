@@ -78,6 +78,21 @@ class GroupCommitTest {
     }
 
     @Test
+    void aBatchTheDatabaseCutShortFailsWholeAndIsNotWrittenAgainOneByOne() throws Exception {
+        start(64, 4096);
+        intake.submit(response("r0"));
+        store.awaitFirstBatch();
+        CompletableFuture<String> first = intake.submit(response("r1")).toCompletableFuture();
+        CompletableFuture<String> second = intake.submit(response("outage")).toCompletableFuture();
+        store.release();
+
+        for (CompletableFuture<String> write : List.of(first, second)) {
+            assertThatThrownBy(() -> write.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(java.sql.SQLException.class);
+        }
+        assertThat(store.batches).containsExactly(List.of("r0"), List.of("r1", "outage"));
+    }
+
+    @Test
     void aFullQueueRefusesAtOnceAndStoresNothing() throws Exception {
         start(64, 2);
         intake.submit(response("r0"));
@@ -117,7 +132,7 @@ class GroupCommitTest {
         return name;
     }
 
-    /** Holds its first batch until released; fails every batch that holds the write "bad". */
+    /** Holds its first batch until released; fails every batch that holds the write "bad", as an outage one with "outage". */
     private static class RecordingStore {
 
         final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
@@ -137,6 +152,9 @@ class GroupCommitTest {
             }
             if (surveys.contains("bad")) {
                 throw new IllegalStateException("bad row");
+            }
+            if (surveys.contains("outage")) {
+                throw new IllegalStateException("commit failed", new java.sql.SQLException("FATAL: terminating connection due to administrator command", "57P01"));
             }
             return surveys.stream().map(survey -> "id-" + survey).toList();
         }
