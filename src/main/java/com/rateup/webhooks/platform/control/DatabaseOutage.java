@@ -45,13 +45,13 @@ public class DatabaseOutage {
             "jakarta.resource.spi.ResourceAllocationException",
             "jakarta.resource.ResourceException");
 
-    /** What the JDK's file channels say when the disk is full (H2 reports it wrapped in a general error). */
     /**
      * The transaction manager could not complete a commit with the database (Payara reports a connection
      * the database ended during COMMIT as {@code XAER_RMERR}); the only resource of our transactions is
      * the database. Whether that commit took effect is unknown: see the intake's 503.
      */
     private static final Set<Integer> FAILED_COMMIT = Set.of(XAException.XAER_RMERR, XAException.XAER_RMFAIL);
+    /** What the JDK's file channels say when the disk is full (H2 reports it wrapped in a general error). */
     private static final String NO_SPACE = "No space left on device";
 
     private volatile Instant since;

@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -51,15 +52,17 @@ public class SecretKeys {
 
     @PostConstruct
     void init() {
-        List<byte[]> olderKeys = new ArrayList<>(config.previousSecretKeys().stream().map(SecretKeys::decode).toList());
+        List<String> previousKeys = config.previousSecretKeys();
+        List<byte[]> olderKeys = new ArrayList<>(previousKeys.stream().map(SecretKeys::decode).toList());
+        Optional<byte[]> configuredKey = config.secretKey().map(SecretKeys::decode);
         PlatformSetting developmentKey = null;
-        if (config.secretKey().isPresent()) {
+        if (configuredKey.isPresent()) {
             developmentKey = em.find(PlatformSetting.class, DEVELOPMENT_KEY_SETTING);
             if (developmentKey != null) {
                 olderKeys.add(Base64.getDecoder().decode(developmentKey.value()));
             }
         }
-        cipher = new SecretCipher(config.secretKey().map(SecretKeys::decode).orElseGet(this::developmentKey), olderKeys);
+        cipher = new SecretCipher(configuredKey.orElseGet(this::developmentKey), olderKeys);
         int resealed = resealWithTheCurrentKey();
         if (resealed > 0) {
             LOG.warning("re-encrypted " + resealed + " stored webhook secrets and credentials with the current " + KEY);
@@ -68,7 +71,7 @@ public class SecretKeys {
             em.remove(developmentKey);
             LOG.warning("deleted the development key from the database: every stored secret is now sealed with " + KEY);
         }
-        if (!config.previousSecretKeys().isEmpty()) {
+        if (!previousKeys.isEmpty()) {
             LOG.info("every stored secret is sealed with the current " + KEY + "; rateup.webhook.previous-secret-keys"
                     + " can be removed once every instance runs with this key");
         }
@@ -104,6 +107,7 @@ public class SecretKeys {
     public SecretCipher cipher() {
         return cipher;
     }
+
     static byte[] decode(String base64) {
         try {
             byte[] key = Base64.getDecoder().decode(base64.strip());
