@@ -35,9 +35,7 @@ class GroupCommitTest {
 
     @Test
     void responsesThatArriveDuringACommitShareTheNextOne() throws Exception {
-        start(64, 4096);
-        CompletableFuture<String> first = intake.submit(response("r0")).toCompletableFuture();
-        store.awaitFirstBatch();
+        CompletableFuture<String> first = holdFirstCommit(64, 4096);
         List<CompletableFuture<String>> burst = IntStream.rangeClosed(1, 10).mapToObj(i -> intake.submit(response("r" + i)).toCompletableFuture()).toList();
         store.release();
 
@@ -50,9 +48,7 @@ class GroupCommitTest {
 
     @Test
     void aBatchHoldsAtMostTheBatchSize() throws Exception {
-        start(3, 4096);
-        intake.submit(response("r0"));
-        store.awaitFirstBatch();
+        holdFirstCommit(3, 4096);
         List<CompletableFuture<String>> burst = IntStream.rangeClosed(1, 7).mapToObj(i -> intake.submit(response("r" + i)).toCompletableFuture()).toList();
         store.release();
 
@@ -62,9 +58,7 @@ class GroupCommitTest {
 
     @Test
     void aBatchThatFailsIsRetriedOneByOneSoOnlyTheBadResponseFails() throws Exception {
-        start(64, 4096);
-        intake.submit(response("r0"));
-        store.awaitFirstBatch();
+        holdFirstCommit(64, 4096);
         CompletableFuture<String> good1 = intake.submit(response("r1")).toCompletableFuture();
         CompletableFuture<String> bad = intake.submit(response("bad")).toCompletableFuture();
         CompletableFuture<String> good2 = intake.submit(response("r2")).toCompletableFuture();
@@ -79,9 +73,7 @@ class GroupCommitTest {
 
     @Test
     void aBatchTheDatabaseCutShortFailsWholeAndIsNotWrittenAgainOneByOne() throws Exception {
-        start(64, 4096);
-        intake.submit(response("r0"));
-        store.awaitFirstBatch();
+        holdFirstCommit(64, 4096);
         CompletableFuture<String> first = intake.submit(response("r1")).toCompletableFuture();
         CompletableFuture<String> second = intake.submit(response("outage")).toCompletableFuture();
         store.release();
@@ -94,9 +86,7 @@ class GroupCommitTest {
 
     @Test
     void aFullQueueRefusesAtOnceAndStoresNothing() throws Exception {
-        start(64, 2);
-        intake.submit(response("r0"));
-        store.awaitFirstBatch();
+        holdFirstCommit(64, 2);
         intake.submit(response("r1"));
         intake.submit(response("r2"));
         CompletableFuture<String> refused = intake.submit(response("r3")).toCompletableFuture();
@@ -109,9 +99,7 @@ class GroupCommitTest {
 
     @Test
     void stoppingCommitsWhatWaitsAndThenRefuses() throws Exception {
-        start(64, 4096);
-        intake.submit(response("r0"));
-        store.awaitFirstBatch();
+        holdFirstCommit(64, 4096);
         CompletableFuture<String> waiting = intake.submit(response("r1")).toCompletableFuture();
         Thread stopping = new Thread(() -> intake.stop(Duration.ofSeconds(10)));
         stopping.start();
@@ -123,9 +111,13 @@ class GroupCommitTest {
                 .hasCauseInstanceOf(GroupCommit.Refused.class);
     }
 
-    private void start(int batchSize, int queueCapacity) {
+    /** Starts the lane with one committer and submits "r0", whose commit the store holds until released. */
+    private CompletableFuture<String> holdFirstCommit(int batchSize, int queueCapacity) throws InterruptedException {
         intake = new GroupCommit<>("test", store::storeAll, new GroupCommit.Settings(batchSize, 1, queueCapacity), Thread::new,
                 new SimpleMeterRegistry());
+        CompletableFuture<String> first = intake.submit(response("r0")).toCompletableFuture();
+        store.awaitFirstBatch();
+        return first;
     }
 
     private static String response(String name) {
