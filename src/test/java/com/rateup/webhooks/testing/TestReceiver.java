@@ -31,6 +31,10 @@ import java.util.function.Consumer;
  * A real HTTP/1.1 receiver on 127.0.0.1, written on raw sockets so it can misbehave in every way
  * a webhook endpoint can: answer any status, stall before answering, or drop the connection.
  * It records every request it reads completely, with the instant it arrived.
+ *
+ * <p>Its URLs carry a path prefix of its own: a port is reused soon after a receiver closes, and a
+ * server an earlier test left running may still retry deliveries to it (the Payara and WildFly halves
+ * of the suite run side by side). Requests outside the prefix get 404 and are not recorded.
  */
 public final class TestReceiver implements AutoCloseable {
 
@@ -100,6 +104,7 @@ public final class TestReceiver implements AutoCloseable {
     }
 
     private final ServerSocket server;
+    private final String prefix;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
@@ -111,11 +116,16 @@ public final class TestReceiver implements AutoCloseable {
     private volatile java.util.function.Predicate<Received> admits = request -> true;
 
     public TestReceiver() throws IOException {
-        this(0);
+        this(0, "/r" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()));
     }
 
-    /** On the given port, e.g. the one a receiver process that was killed listened on. */
+    /** On the given port, e.g. the one a receiver process that was killed listened on; without a prefix. */
     public TestReceiver(int port) throws IOException {
+        this(port, "");
+    }
+
+    private TestReceiver(int port, String prefix) throws IOException {
+        this.prefix = prefix;
         server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
@@ -145,7 +155,12 @@ public final class TestReceiver implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getLocalPort() + path;
+        return "http://127.0.0.1:" + server.getLocalPort() + path(path);
+    }
+
+    /** The path to use in a URL built by hand (another host name for this receiver): with its prefix. */
+    public String path(String path) {
+        return prefix + path;
     }
 
     /** The replies for the next requests, in order; after them, {@link #otherwise(Reply)}. */
@@ -203,6 +218,13 @@ public final class TestReceiver implements AutoCloseable {
                 if (request == null) {
                     return;
                 }
+                if (!request.path().startsWith(prefix)) {
+                    if (!reply(socket, in, out, new Status(404, "{\"error\":\"not this test's receiver\"}"))) {
+                        return;
+                    }
+                    continue;
+                }
+                request = new Received(request.at(), request.method(), request.path().substring(prefix.length()), request.headers(), request.body());
                 received.add(request);
                 recorder.accept(request);
                 String id = request.header("x-webhook-id");

@@ -104,11 +104,11 @@ class EgressIT {
             Api.Team team = api.createTeam("Rebinding team");
             JsonObject survey = api.createSurvey(team, "SURVEY", "Rating");
             String surveyId = survey.getString("id");
-            api.putWebhook(team, surveyId, "http://" + NAME + ":" + port + "/hook");
+            api.putWebhook(team, surveyId, "http://" + NAME + ":" + port + receiver.path("/hook"));
 
             resolve(hosts, "127.0.0.2");
             assertThat(api.send("PUT", Api.webhookPath(team, surveyId), Api.bearer(team.token()), "application/json",
-                    "{\"url\":\"http://" + NAME + ":" + port + "/other\"}").status())
+                    "{\"url\":\"http://" + NAME + ":" + port + receiver.path("/other") + "\"}").status())
                     .as("while the name answers the denied address, it is refused at save").isEqualTo(400);
 
             AtomicBoolean flipping = new AtomicBoolean(true);

@@ -11,6 +11,7 @@ import com.rateup.webhooks.testing.TestReceiver.Status;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,6 +56,8 @@ class DatabaseOutageIT {
     Path workDir;
 
     /** One submission: when it was sent, how long its answer took, and what it was. */
+    private static final int NO_ANSWER = -1;
+
     record Submission(Instant sentAt, long millis, int status, String responseId, boolean retryAfter) {
     }
 
@@ -111,7 +114,12 @@ class DatabaseOutageIT {
             Instant firstAcceptedAfter = accepted.stream().filter(s -> s.sentAt().isAfter(resumedAt))
                     .map(s -> s.sentAt().plusMillis(s.millis())).min(Comparator.naturalOrder()).orElseThrow(() -> new AssertionError("nothing accepted after the database came back"));
 
-            assertThat(submissions).extracting(Submission::status).as("statuses").containsOnly(201, 503);
+            // a submission in flight when the database went away may wait for it (seen once on WildFly, stored after
+            // the return): its client gave up, so it may or may not be stored; any other gets an answer
+            List<Submission> inFlightAtTheStop = submissions.stream()
+                    .filter(s -> s.status() == NO_ANSWER && s.sentAt().isBefore(stoppedAt.plusSeconds(1))).toList();
+            assertThat(submissions).as("answers (the database stopped at %s, back at %s)", stoppedAt, resumedAt)
+                    .filteredOn(s -> !inFlightAtTheStop.contains(s)).allSatisfy(s -> assertThat(s.status()).isIn(201, 503));
             assertThat(during).isNotEmpty().allSatisfy(s -> {
                 assertThat(s.status()).isEqualTo(503);
                 assertThat(s.retryAfter()).as("Retry-After on a 503").isTrue();
@@ -129,9 +137,10 @@ class DatabaseOutageIT {
                 throw new AssertionError("accepted but not delivered: " + undelivered(api, team, surveyId, acceptedIds), e);
             }
             Set<String> reached = receiver.received().stream().map(r -> r.header("x-webhook-id")).collect(Collectors.toSet());
-            assertThat(reached).as("distinct deliveries at the receiver").hasSize(acceptedIds.size());
+            assertThat(reached).as("distinct deliveries at the receiver").hasSizeBetween(acceptedIds.size(),
+                    acceptedIds.size() + inFlightAtTheStop.size());
 
-            report(submissions, during, stoppedAt, resumedAt, firstAcceptedAfter, accepted.size());
+            report(submissions, during, stoppedAt, resumedAt, firstAcceptedAfter, accepted.size(), inFlightAtTheStop.size());
         }
     }
 
@@ -151,7 +160,12 @@ class DatabaseOutageIT {
 
     private static Submission submit(Api api, String surveyId, String body) {
         Instant sentAt = Instant.now();
-        Api.Reply reply = api.send("POST", "api/surveys/" + surveyId + "/responses", null, "application/json", body);
+        Api.Reply reply;
+        try {
+            reply = api.send("POST", "api/surveys/" + surveyId + "/responses", null, "application/json", body);
+        } catch (UncheckedIOException noAnswer) {
+            return new Submission(sentAt, Duration.between(sentAt, Instant.now()).toMillis(), NO_ANSWER, null, false);
+        }
         long millis = Duration.between(sentAt, Instant.now()).toMillis();
         String responseId = reply.status() == 201 ? reply.object().getString("id") : null;
         return new Submission(sentAt, millis, reply.status(), responseId, reply.header("Retry-After").isPresent());
@@ -191,7 +205,7 @@ class DatabaseOutageIT {
     }
 
     private static void report(List<Submission> all, List<Submission> during, Instant stoppedAt, Instant resumedAt,
-            Instant firstAcceptedAfter, int accepted) throws IOException {
+            Instant firstAcceptedAfter, int accepted, int unanswered) throws IOException {
         long[] latencies = during.stream().mapToLong(Submission::millis).sorted().toArray();
         long firstUnavailable = all.stream().filter(s -> s.status() == 503).map(Submission::sentAt).min(Comparator.naturalOrder())
                 .map(at -> Duration.between(stoppedAt, at).toMillis()).orElse(-1L);
@@ -200,12 +214,12 @@ class DatabaseOutageIT {
 
                 | measure | value |
                 | --- | --- |
-                | submissions | %d (%d accepted, all delivered) |
+                | submissions | %d (%d accepted, all delivered; %d in flight at the stop without an answer in 30 s) |
                 | first 503 after the stop | %d ms |
                 | answer time during the outage (p50 / max) | %d ms / %d ms |
                 | intake accepting again after the database's return | %d ms |
                 """, System.getProperty("rateup.test.server", "payara"), OUTAGE.toSeconds(), 1000 / INTERVAL.toMillis(),
-                all.size(), accepted, firstUnavailable, latencies[latencies.length / 2], latencies[latencies.length - 1],
+                all.size(), accepted, unanswered, firstUnavailable, latencies[latencies.length / 2], latencies[latencies.length - 1],
                 Duration.between(resumedAt, firstAcceptedAfter).toMillis());
         System.out.println(report);
         Files.writeString(Path.of("target/database-outage-report.md"), report);
