@@ -66,7 +66,7 @@ public final class Api {
         return send("POST", "api/surveys/" + surveyId + "/responses", null, "application/json", body, Map.of("Idempotency-Key", idempotencyKey));
     }
 
-    private Reply send(String method, String path, String authorization, String contentType, String body, Map<String, String> headers) {
+    public Reply send(String method, String path, String authorization, String contentType, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

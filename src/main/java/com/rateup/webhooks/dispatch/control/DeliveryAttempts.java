@@ -8,10 +8,13 @@ import com.rateup.webhooks.health.control.TeamAlerts;
 import com.rateup.webhooks.outbox.control.DeliveryPolicy;
 import com.rateup.webhooks.outbox.control.PayloadWriter;
 import com.rateup.webhooks.outbox.entity.AttemptResult;
+import com.rateup.webhooks.platform.control.TraceParent;
 import com.rateup.webhooks.webhooks.control.SsrfProtection;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import com.rateup.webhooks.webhooks.entity.EventType;
 import com.rateup.webhooks.webhooks.entity.Webhook;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.Serializable;
@@ -57,6 +60,9 @@ public class DeliveryAttempts {
     @Inject
     TeamWebhooks webhooks;
 
+    @Inject
+    AttemptSpans spans;
+
     /**
      * One attempt per invocation; a failed attempt throws {@link AttemptFailed} and {@code @Retry}
      * invokes it again. {@code @Retry}'s own delay is constant, so it is zero here and the growing,
@@ -84,18 +90,33 @@ public class DeliveryAttempts {
             store.waitForEndpoint(deliveryId, owner, outage.get());
             return;
         }
-        AttemptResult result = attempt(request);
-        metrics.attempted(result);
-        EndpointGate.Outcome outcome = gate.recordOutcome(endpoint, result, Instant.now());
-        if (outcome.answeredAgain() && store.resumeWaitingFor(request.url()) > 0) {
-            gate.leftWaiting(); // this delivery's admission, when released, brings the sweep for them at once
+        Span span = spans.start(next.get());
+        AttemptResult result = null;
+        AfterAttempt after = null;
+        try {
+            // current while it is sent: a span the server's own client instrumentation may add is its child
+            try (Scope sending = span.makeCurrent()) {
+                result = attempt(request.tracedBy(TraceParent.of(span)));
+            }
+            after = recordAttempt(next.get(), owner, endpoint, result);
+        } finally {
+            spans.end(span, result, after);
         }
-        Instant webhookFailingSince = next.get().webhookFailingSince();
-        AfterAttempt after = writes.commit(() -> store.recordAndContinue(deliveryId, owner, result, webhookFailingSince, outcome));
-        health.attempted(next.get().webhookId(), result, outcome.openUntil()); // noted: written a few times a second
         if (after instanceof AfterAttempt.RetryInline) {
             throw new AttemptFailed(deliveryId);
         }
+    }
+
+    private AfterAttempt recordAttempt(NextAttempt next, String owner, String endpoint, AttemptResult result) {
+        metrics.attempted(result);
+        EndpointGate.Outcome outcome = gate.recordOutcome(endpoint, result, Instant.now());
+        if (outcome.answeredAgain() && store.resumeWaitingFor(next.request().url()) > 0) {
+            gate.leftWaiting(); // this delivery's admission, when released, brings the sweep for them at once
+        }
+        String deliveryId = next.request().deliveryId();
+        AfterAttempt after = writes.commit(() -> store.recordAndContinue(deliveryId, owner, result, next.webhookFailingSince(), outcome));
+        health.attempted(next.webhookId(), result, outcome.openUntil()); // noted: written a few times a second
+        return after;
     }
 
     /**

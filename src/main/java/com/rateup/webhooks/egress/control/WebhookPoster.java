@@ -1,5 +1,6 @@
 package com.rateup.webhooks.egress.control;
 
+import com.rateup.webhooks.platform.control.TraceParent;
 import com.rateup.webhooks.outbox.control.DeliveryPolicy;
 import com.rateup.webhooks.outbox.control.PayloadWriter;
 import com.rateup.webhooks.outbox.entity.AttemptResult;
@@ -89,6 +90,9 @@ public class WebhookPoster {
                 .header("webhook-signature", standardSignature);
         if (delivery.test()) {
             request.header("x-rateup-test", "true");
+        }
+        if (delivery.traceParent() != null) {
+            request.header(TraceParent.HEADER, delivery.traceParent());
         }
         // added to the signature, never instead of it
         if (authorization != null) {

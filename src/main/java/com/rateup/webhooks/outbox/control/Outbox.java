@@ -82,7 +82,7 @@ public class Outbox {
                 continue;
             }
             Delivery delivery = new Delivery(survey.teamId(), survey.id(), webhook.id(), webhook.reach(),
-                    response.id(), payload, response.createdAt());
+                    response.id(), payload, response.createdAt(), submitted.traceParent());
             em.persist(delivery);
             if (webhook.enabled()) {
                 due.fire(new DeliveryDue(delivery, webhook));

@@ -164,6 +164,13 @@ public class Delivery {
     @Column(name = "unreachable_since")
     private Instant unreachableSince;
 
+    /**
+     * The trace its attempts continue (a W3C traceparent: the intake's span); null for a delivery made while
+     * tracing was off, or by a backfill or an alert, whose attempts each start a trace.
+     */
+    @Column(name = "trace_parent")
+    private String traceParent;
+
     /** The recovery job that last sent it, if one did ({@link DeliveryJob}). */
     @Column(name = "job_id")
     private String jobId;
@@ -181,6 +188,13 @@ public class Delivery {
     /** A delivery due now, held by nobody yet; {@code reach}: its webhook's. */
     public Delivery(String teamId, String surveyId, String webhookId, Reach reach, String responseId, String payload,
             Instant triggeredAt) {
+        this(teamId, surveyId, webhookId, reach, responseId, payload, triggeredAt, null);
+    }
+
+    /** A response's delivery, continuing the trace {@code traceParent} (or none, when null). */
+    public Delivery(String teamId, String surveyId, String webhookId, Reach reach, String responseId, String payload,
+            Instant triggeredAt, String traceParent) {
+        this.traceParent = traceParent;
         this.id = UUID.randomUUID().toString();
         this.teamId = teamId;
         this.surveyId = surveyId;
@@ -350,6 +364,10 @@ public class Delivery {
     /** What it sends, or null once removed. */
     public String payload() {
         return payload;
+    }
+
+    public String traceParent() {
+        return traceParent;
     }
 
     /** Why its payload is no longer kept; empty while it is. */

@@ -5,12 +5,15 @@ import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.platform.control.DatabaseOutage;
 import com.rateup.webhooks.platform.control.GroupCommit;
 import com.rateup.webhooks.platform.control.JavaScriptJson;
+import com.rateup.webhooks.platform.control.TraceParent;
 import com.rateup.webhooks.responses.entity.SurveyResponse;
 import com.rateup.webhooks.responses.control.CheckedResponse;
 import com.rateup.webhooks.responses.control.IdempotencyKey;
 import com.rateup.webhooks.responses.control.ResponseIntake;
 import com.rateup.webhooks.surveys.control.SurveyDefinitions;
 import com.rateup.webhooks.surveys.entity.Survey;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -52,6 +55,9 @@ public class ResponsesResource {
 
     /** Says that a 201 answers an earlier submission with the same idempotency key (as Stripe's API names it). */
     static final String REPLAYED = "Idempotent-Replayed";
+
+    private static final AttributeKey<String> SURVEY_ID = AttributeKey.stringKey("rateup.survey.id");
+    private static final AttributeKey<String> RESPONSE_ID = AttributeKey.stringKey("rateup.response.id");
 
     @Inject
     SurveyDefinitions surveys;
@@ -99,13 +105,16 @@ public class ResponsesResource {
         if (!answers.problems().isEmpty()) {
             throw Problems.badRequest("validation failed", answers.problems());
         }
+        // the server's span of this request (MicroProfile Telemetry), continued by the deliveries' attempts
+        Span intakeSpan = Span.current().setAttribute(SURVEY_ID, survey.id());
         var checked = new CheckedResponse(survey.id(), submission.phone, submission.language, answers.accepted().stream()
                 .map(answer -> new CheckedResponse.GivenAnswer(answer.question().id(), JavaScriptJson.stringify(answer.value())))
-                .toList(), key.orElse(null));
+                .toList(), key.orElse(null), TraceParent.of(intakeSpan));
         CompletableFuture<Response> answered = new CompletableFuture<>();
         intake.store(checked).whenComplete((stored, thrown) -> {
             Throwable failure = thrown instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : thrown;
             if (failure == null) {
+                intakeSpan.setAttribute(RESPONSE_ID, stored.id());
                 Response.ResponseBuilder created = Response.status(Response.Status.CREATED).entity(new Accepted(stored.id()));
                 answered.complete((stored.replayed() ? created.header(REPLAYED, "true") : created).build());
             } else if (failure instanceof ResponseIntake.KeyReused reused) {

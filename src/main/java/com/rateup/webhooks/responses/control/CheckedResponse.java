@@ -6,9 +6,11 @@ import java.util.stream.Collectors;
 /**
  * A submission its survey accepted, waiting for the commit that stores it: only what the
  * transaction needs, so no entity read on the request thread is carried into it. {@code key}: its
- * idempotency key, or null.
+ * idempotency key, or null; {@code traceParent}: the intake's span ({@link com.rateup.webhooks.platform.control.TraceParent}),
+ * or null.
  */
-public record CheckedResponse(String surveyId, String phone, String language, List<GivenAnswer> answers, IdempotencyKey key) {
+public record CheckedResponse(String surveyId, String phone, String language, List<GivenAnswer> answers, IdempotencyKey key,
+        String traceParent) {
 
     /** An accepted answer in its canonical JSON form ({@code null} for a skipped question). */
     public record GivenAnswer(String questionId, String valueJson) {

@@ -46,7 +46,7 @@ public class ResponseStore {
             if (checked.key() != null) {
                 em.persist(new IntakeKey(checked.key().id(), survey.id(), checked.fingerprint(), response.id()));
             }
-            stored.add(new ResponseSubmitted(survey, response));
+            stored.add(new ResponseSubmitted(survey, response, checked.traceParent()));
         }
         em.flush();
         stored.forEach(submitted::fire);

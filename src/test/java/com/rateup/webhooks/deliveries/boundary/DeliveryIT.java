@@ -51,6 +51,7 @@ class DeliveryIT extends SurveyWithWebhookFixture {
         assertThat(request.header("x-rateup-triggered-at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(Long.parseLong(request.header("webhook-timestamp"))).isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60L));
         assertThat(request.header("x-rateup-signature")).isEqualTo(Signatures.rateup(secret, request.body()));
+        assertThat(request.header("traceparent")).as("tracing is off unless configured (TracingIT)").isNull();
 
         JsonObject node = NodeOracle.verify(request.body(), request.headers(), secret);
         assertThat(node.getBoolean("roundTrip")).as("JSON.stringify(JSON.parse(body)) is the body").isTrue();

@@ -30,9 +30,9 @@ class IdempotencyKeyTest {
     @Test
     void theFingerprintIsWhatWasSubmittedAsChecked() {
         var answers = List.of(new CheckedResponse.GivenAnswer("q1", "4"), new CheckedResponse.GivenAnswer("q2", "\"Happy\""));
-        var response = new CheckedResponse("s", "14155552671", "en", answers, null);
-        assertThat(response.fingerprint()).isEqualTo(new CheckedResponse("s", "14155552671", "en", answers, null).fingerprint())
-                .isNotEqualTo(new CheckedResponse("s", "14155552671", "de", answers, null).fingerprint())
-                .isNotEqualTo(new CheckedResponse("s", "14155552671", "en", answers.subList(0, 1), null).fingerprint());
+        var response = new CheckedResponse("s", "14155552671", "en", answers, null, null);
+        assertThat(response.fingerprint()).isEqualTo(new CheckedResponse("s", "14155552671", "en", answers, null, null).fingerprint())
+                .isNotEqualTo(new CheckedResponse("s", "14155552671", "de", answers, null, null).fingerprint())
+                .isNotEqualTo(new CheckedResponse("s", "14155552671", "en", answers.subList(0, 1), null, null).fingerprint());
     }
 }
