@@ -46,7 +46,7 @@ public class ReceiverCheck {
     }
 
     private AttemptResult send(Webhook webhook, String payload, Instant at, List<String> secrets) {
-        return attempts.attempt(WebhookRequest.test(UUID.randomUUID().toString(), webhook.url(), payload, at, secrets, webhook.authentication()));
+        return attempts.postTestEvent(WebhookRequest.test(UUID.randomUUID().toString(), webhook.url(), payload, at, secrets, webhook.authentication()));
     }
 
     private static String forgedSecret() {

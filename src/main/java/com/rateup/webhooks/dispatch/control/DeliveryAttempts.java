@@ -8,12 +8,13 @@ import com.rateup.webhooks.health.control.TeamAlerts;
 import com.rateup.webhooks.outbox.control.DeliveryPolicy;
 import com.rateup.webhooks.outbox.control.PayloadWriter;
 import com.rateup.webhooks.outbox.entity.AttemptResult;
-import com.rateup.webhooks.platform.control.TraceParent;
+import com.rateup.webhooks.platform.control.Traces;
 import com.rateup.webhooks.webhooks.control.SsrfProtection;
 import com.rateup.webhooks.webhooks.control.TeamWebhooks;
 import com.rateup.webhooks.webhooks.entity.EventType;
 import com.rateup.webhooks.webhooks.entity.Webhook;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,6 +64,9 @@ public class DeliveryAttempts {
     @Inject
     AttemptSpans spans;
 
+    @Inject
+    Traces traces;
+
     /**
      * One attempt per invocation; a failed attempt throws {@link AttemptFailed} and {@code @Retry}
      * invokes it again. {@code @Retry}'s own delay is constant, so it is zero here and the growing,
@@ -90,17 +94,14 @@ public class DeliveryAttempts {
             store.waitForEndpoint(deliveryId, owner, outage.get());
             return;
         }
-        Span span = spans.start(next.get());
+        Span span = spans.start(request, next.get().webhookId(), Traces.context(next.get().traceParent()));
         AttemptResult result = null;
         AfterAttempt after = null;
         try {
-            // current while it is sent: a span the server's own client instrumentation may add is its child
-            try (Scope sending = span.makeCurrent()) {
-                result = attempt(request.tracedBy(TraceParent.of(span)));
-            }
+            result = send(request, span);
             after = recordAttempt(next.get(), owner, endpoint, result);
         } finally {
-            spans.end(span, result, after);
+            spans.end(span, result, AttemptSpans.outcome(after));
         }
         if (after instanceof AfterAttempt.RetryInline) {
             throw new AttemptFailed(deliveryId);
@@ -136,10 +137,29 @@ public class DeliveryAttempts {
     private TestEvent sendTest(Webhook webhook, String payload, Instant now) {
         String id = UUID.randomUUID().toString();
         Boolean matches = webhook.filter().map(filter -> filter.matches(payload)).orElse(null);
-        return new TestEvent(id, attempt(WebhookRequest.test(id, webhook.url(), payload, now, webhook.signingSecrets(now), webhook.authentication())), matches);
+        return new TestEvent(id, postTestEvent(WebhookRequest.test(id, webhook.url(), payload, now, webhook.signingSecrets(now), webhook.authentication())), matches);
     }
 
-    public AttemptResult attempt(WebhookRequest request) {
+    /** A test event's POST, now; a trace of its own. */
+    public AttemptResult postTestEvent(WebhookRequest request) {
+        Span span = spans.start(request, null, Context.root());
+        AttemptResult result = null;
+        try {
+            result = send(request, span);
+            return result;
+        } finally {
+            spans.end(span, result, null);
+        }
+    }
+
+    /** The span is current while the POST is sent: a span the server's own client instrumentation adds is its child. */
+    private AttemptResult send(WebhookRequest untraced, Span span) {
+        try (Scope sending = span.makeCurrent()) {
+            return post(untraced.tracedBy(traces.parentOf(span)));
+        }
+    }
+
+    private AttemptResult post(WebhookRequest request) {
         Instant startedAt = Instant.now();
         Optional<String> refusal = ssrf.refusal(request.url());
         if (refusal.isPresent()) {

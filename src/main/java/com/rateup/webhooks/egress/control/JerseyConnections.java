@@ -56,7 +56,8 @@ final class JerseyConnections {
                 .property(ClientProperties.FOLLOW_REDIRECTS, false)
                 // retrying is the outbox's business, and recorded: HttpClient 5 would wait out a 429's or 503's
                 // Retry-After and send again on its own; and the receiver gets no Accept-Encoding it did not get before
-                .register((Apache5HttpClientBuilderConfigurator) http -> http.disableAutomaticRetries().disableContentCompression());
+                .register((Apache5HttpClientBuilderConfigurator) http -> http.disableAutomaticRetries().disableContentCompression())
+                .register(new TraceHeader(), TraceHeader.LAST);
         // through the proxy: plain HTTP forwarded, HTTPS tunnelled with CONNECT (TLS stays end to end)
         egress.proxy().ifPresent(address -> config.property(ClientProperties.PROXY_URI, address.toString()));
         return new DeliveryClient(jersey.withConfig(config).build(), () -> manager.close(CloseMode.IMMEDIATE), egress.identity());

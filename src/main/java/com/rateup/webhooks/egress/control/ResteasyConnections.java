@@ -54,7 +54,7 @@ final class ResteasyConnections {
         // through the proxy: plain HTTP forwarded, HTTPS tunnelled with CONNECT (TLS stays end to end)
         egress.proxy().map(ResteasyConnections::host).ifPresent(http::setProxy);
         var engine = new ApacheHttpClient43Engine(http.build(), true);
-        return new DeliveryClient(((ResteasyClientBuilder) resteasy).httpEngine(engine).build(), connections::shutdown, egress.identity());
+        return new DeliveryClient(((ResteasyClientBuilder) resteasy).httpEngine(engine).register(new TraceHeader(), TraceHeader.LAST).build(), connections::shutdown, egress.identity());
     }
 
     private static HttpHost host(URI proxy) {

@@ -1,6 +1,5 @@
 package com.rateup.webhooks.egress.control;
 
-import com.rateup.webhooks.platform.control.TraceParent;
 import com.rateup.webhooks.outbox.control.DeliveryPolicy;
 import com.rateup.webhooks.outbox.control.PayloadWriter;
 import com.rateup.webhooks.outbox.entity.AttemptResult;
@@ -91,9 +90,7 @@ public class WebhookPoster {
         if (delivery.test()) {
             request.header("x-rateup-test", "true");
         }
-        if (delivery.traceParent() != null) {
-            request.header(TraceParent.HEADER, delivery.traceParent());
-        }
+        request.property(TraceHeader.PROPERTY, delivery.traceParent());
         // added to the signature, never instead of it
         if (authorization != null) {
             request.header("Authorization", authorization);

@@ -39,6 +39,14 @@ public class PlatformConfig {
     @ConfigProperty(name = "rateup.version", defaultValue = "dev")
     String version;
 
+    /**
+     * Whether traces are exported: the key MicroProfile Telemetry reads, read here too (Traces), since the servers
+     * make spans with real ids even when it is off.
+     */
+    @Inject
+    @ConfigProperty(name = "otel.sdk.disabled", defaultValue = "true")
+    boolean tracingDisabled;
+
     public String databaseUrl() {
         return databaseUrl;
     }
@@ -61,5 +69,9 @@ public class PlatformConfig {
 
     public String version() {
         return version;
+    }
+
+    public boolean tracing() {
+        return !tracingDisabled;
     }
 }

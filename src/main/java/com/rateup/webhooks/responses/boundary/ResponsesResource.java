@@ -5,7 +5,7 @@ import com.rateup.webhooks.platform.boundary.Problems;
 import com.rateup.webhooks.platform.control.DatabaseOutage;
 import com.rateup.webhooks.platform.control.GroupCommit;
 import com.rateup.webhooks.platform.control.JavaScriptJson;
-import com.rateup.webhooks.platform.control.TraceParent;
+import com.rateup.webhooks.platform.control.Traces;
 import com.rateup.webhooks.responses.entity.SurveyResponse;
 import com.rateup.webhooks.responses.control.CheckedResponse;
 import com.rateup.webhooks.responses.control.IdempotencyKey;
@@ -14,6 +14,7 @@ import com.rateup.webhooks.surveys.control.SurveyDefinitions;
 import com.rateup.webhooks.surveys.entity.Survey;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -71,6 +72,9 @@ public class ResponsesResource {
     @Inject
     DatabaseOutage outage;
 
+    @Inject
+    Traces traces;
+
     /**
      * Checked here, on the request's thread, so a submission its survey refuses never waits for a
      * commit; stored by the {@link ResponseIntake}, and answered when the commit that holds it is done.
@@ -88,6 +92,7 @@ public class ResponsesResource {
             @Parameter(description = "Makes a retry safe: the same key (1 to 255 printable ASCII characters) with the same answers within "
                     + "rateup.intake.idempotency-window gets the first submission's answer, with Idempotent-Replayed: true, and stores nothing")
             @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @Parameter(hidden = true) @HeaderParam(Traces.HEADER) String traceParent,
             Submission submission) {
         Optional<IdempotencyKey> key;
         try {
@@ -105,16 +110,21 @@ public class ResponsesResource {
         if (!answers.problems().isEmpty()) {
             throw Problems.badRequest("validation failed", answers.problems());
         }
-        // the server's span of this request (MicroProfile Telemetry), continued by the deliveries' attempts
-        Span intakeSpan = Span.current().setAttribute(SURVEY_ID, survey.id());
+        // continued by the deliveries' attempts; in the submitting client's trace if it sent one
+        Span span = traces.span("response intake", Traces.context(traceParent)).setAttribute(SURVEY_ID, survey.id()).startSpan();
         var checked = new CheckedResponse(survey.id(), submission.phone, submission.language, answers.accepted().stream()
                 .map(answer -> new CheckedResponse.GivenAnswer(answer.question().id(), JavaScriptJson.stringify(answer.value())))
-                .toList(), key.orElse(null), TraceParent.of(intakeSpan));
+                .toList(), key.orElse(null), traces.parentOf(span));
         CompletableFuture<Response> answered = new CompletableFuture<>();
         intake.store(checked).whenComplete((stored, thrown) -> {
             Throwable failure = thrown instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : thrown;
             if (failure == null) {
-                intakeSpan.setAttribute(RESPONSE_ID, stored.id());
+                span.setAttribute(RESPONSE_ID, stored.id());
+            } else {
+                span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+            }
+            span.end();
+            if (failure == null) {
                 Response.ResponseBuilder created = Response.status(Response.Status.CREATED).entity(new Accepted(stored.id()));
                 answered.complete((stored.replayed() ? created.header(REPLAYED, "true") : created).build());
             } else if (failure instanceof ResponseIntake.KeyReused reused) {

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /**
  * A submission its survey accepted, waiting for the commit that stores it: only what the
  * transaction needs, so no entity read on the request thread is carried into it. {@code key}: its
- * idempotency key, or null; {@code traceParent}: the intake's span ({@link com.rateup.webhooks.platform.control.TraceParent}),
+ * idempotency key, or null; {@code traceParent}: the intake's span ({@link com.rateup.webhooks.platform.control.Traces}),
  * or null.
  */
 public record CheckedResponse(String surveyId, String phone, String language, List<GivenAnswer> answers, IdempotencyKey key,

@@ -40,7 +40,7 @@ public final class AuthenticationField {
     /** What the request itself, its signature or HTTP owns. */
     private static final Set<String> RESERVED = Set.of("host", "content-type", "content-length", "transfer-encoding", "connection", "user-agent",
             "x-webhook-id", "webhook-id", "webhook-timestamp", "webhook-signature", "expect", "te", "trailer", "upgrade", "keep-alive",
-            "proxy-authorization");
+            "proxy-authorization", "traceparent", "tracestate");
     private static final int MAX_TEXT = 2000;
 
     private AuthenticationField() {
