@@ -17,10 +17,11 @@ import java.net.URI;
  * A span per delivery attempt (MicroProfile Telemetry), a child of the intake's span stored with the delivery,
  * so the attempts show in the response's trace even when they run hours later on another instance. It is the
  * attempt as this application sees it: the endpoint's host and port (a webhook's URL may carry a token in its
- * path or query, so never the URL), the answer's status, and in {@code rateup.outcome} what followed. Its context is
- * the {@code traceparent} the receiver gets; where the server traces the JAX-RS client itself (Payara, with
- * tracing on), that span is a child of this one. A test event (send
- * test event, check my receiver) is a {@code webhook test event} span, a trace of its own. While tracing is off there is no span and nothing is sent.
+ * path or query, so never the URL), the answer's status, and in {@code rateup.outcome} what followed. Its
+ * context is the {@code traceparent} the receiver gets; where the server traces the JAX-RS client itself
+ * (Payara, with tracing on), that span is a child of this one. A test event (send test event, check my
+ * receiver) is a {@code webhook test event} span, a trace of its own. While tracing is off there is no span
+ * and nothing is sent.
  */
 @ApplicationScoped
 public class AttemptSpans {

@@ -194,7 +194,6 @@ public class Delivery {
     /** A response's delivery, continuing the trace {@code traceParent} (or none, when null). */
     public Delivery(String teamId, String surveyId, String webhookId, Reach reach, String responseId, String payload,
             Instant triggeredAt, String traceParent) {
-        this.traceParent = traceParent;
         this.id = UUID.randomUUID().toString();
         this.teamId = teamId;
         this.surveyId = surveyId;
@@ -203,6 +202,7 @@ public class Delivery {
         this.responseId = responseId;
         this.payload = payload;
         this.triggeredAt = triggeredAt;
+        this.traceParent = traceParent;
         this.status = DeliveryStatus.PENDING;
         // the database keeps microseconds: a log cursor made from this instance must match the stored row
         this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
