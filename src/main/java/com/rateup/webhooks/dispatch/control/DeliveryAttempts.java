@@ -64,9 +64,6 @@ public class DeliveryAttempts {
     @Inject
     AttemptSpans spans;
 
-    @Inject
-    Traces traces;
-
     /**
      * One attempt per invocation; a failed attempt throws {@link AttemptFailed} and {@code @Retry}
      * invokes it again. {@code @Retry}'s own delay is constant, so it is zero here and the growing,
@@ -155,7 +152,7 @@ public class DeliveryAttempts {
     /** The span is current while the POST is sent: a span the server's own client instrumentation adds is its child. */
     private AttemptResult send(WebhookRequest untraced, Span span) {
         try (Scope sending = span.makeCurrent()) {
-            return post(untraced.tracedBy(traces.parentOf(span)));
+            return post(untraced.tracedBy(Traces.parentOf(span)));
         }
     }
 

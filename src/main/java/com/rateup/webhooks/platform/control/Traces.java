@@ -14,17 +14,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Whether traces are on, and a span's context in the form of the W3C {@code traceparent} header
+ * Our spans, and a span's context in the form of the W3C {@code traceparent} header
  * ({@code 00-<trace id>-<span id>-<flags>}): stored with a delivery, it lets the attempts continue the
  * response's trace, perhaps hours later and on another instance, and it is the header a receiver that
  * traces joins. Off, the servers still make spans of their own (Payara builds an SDK that exports
- * nothing, and its spans have valid ids), so the switch is read here, from the key MicroProfile
- * Telemetry reads: nothing is stored and no header is sent unless an operator turned tracing on.
+ * nothing, and its spans have valid ids), so the switch is read by the app too ({@link PlatformConfig#tracing}):
+ * off, our spans are the no-op's, without a valid context, so nothing is stored and no header is sent.
  */
 @ApplicationScoped
 public class Traces {
 
     public static final String HEADER = "traceparent";
+
+    private static final Tracer OFF = OpenTelemetry.noop().getTracer("rateup-webhooks");
 
     private static final TextMapGetter<String> STORED = new TextMapGetter<>() {
         @Override
@@ -51,12 +53,12 @@ public class Traces {
      * server span under it).
      */
     public SpanBuilder span(String name, Context parent) {
-        return config.tracing() ? tracer.spanBuilder(name).setParent(parent) : OpenTelemetry.noop().getTracer("rateup-webhooks").spanBuilder(name).setNoParent();
+        return config.tracing() ? tracer.spanBuilder(name).setParent(parent) : OFF.spanBuilder(name).setNoParent();
     }
 
-    /** The span's context as a {@code traceparent}; null while tracing is off or the span has no valid context. */
-    public String parentOf(Span span) {
-        if (!config.tracing() || !span.getSpanContext().isValid()) {
+    /** A span's context as a {@code traceparent}; null for one of {@link #span}'s while tracing is off (it has no valid context). */
+    public static String parentOf(Span span) {
+        if (!span.getSpanContext().isValid()) {
             return null;
         }
         Map<String, String> headers = new HashMap<>(2);

@@ -114,16 +114,11 @@ public class ResponsesResource {
         Span span = traces.span("response intake", Traces.context(traceParent)).setAttribute(SURVEY_ID, survey.id()).startSpan();
         var checked = new CheckedResponse(survey.id(), submission.phone, submission.language, answers.accepted().stream()
                 .map(answer -> new CheckedResponse.GivenAnswer(answer.question().id(), JavaScriptJson.stringify(answer.value())))
-                .toList(), key.orElse(null), traces.parentOf(span));
+                .toList(), key.orElse(null), Traces.parentOf(span));
         CompletableFuture<Response> answered = new CompletableFuture<>();
         intake.store(checked).whenComplete((stored, thrown) -> {
             Throwable failure = thrown instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : thrown;
-            if (failure == null) {
-                span.setAttribute(RESPONSE_ID, stored.id());
-            } else {
-                span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
-            }
-            span.end();
+            endIntake(span, stored, failure);
             if (failure == null) {
                 Response.ResponseBuilder created = Response.status(Response.Status.CREATED).entity(new Accepted(stored.id()));
                 answered.complete((stored.replayed() ? created.header(REPLAYED, "true") : created).build());
@@ -142,6 +137,15 @@ public class ResponsesResource {
             }
         });
         return answered;
+    }
+
+    private static void endIntake(Span span, ResponseIntake.Stored stored, Throwable failure) {
+        if (failure == null) {
+            span.setAttribute(RESPONSE_ID, stored.id());
+        } else {
+            span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+        }
+        span.end();
     }
 
     /** Classes, not records: see {@link Problems#required}. Unknown fields are refused (JsonbResolver). */
